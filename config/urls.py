@@ -1,0 +1,27 @@
+from csp.decorators import csp_update
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+
+from hearth.accounts import views as account_views
+from hearth.core import views as core_views
+from hearth.core.permissions import signed_in
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("sign-in/", account_views.SignInView.as_view(), name="login"),
+    path("sign-out/", account_views.SignOutView.as_view(), name="logout"),
+    path("people/", include("hearth.people.urls")),
+    path("teams/", include("hearth.cases.urls")),
+    path("audit/", include("hearth.core.urls")),
+    path("working-days/", include("hearth.workingdays.urls")),
+    path("api/v1/", include("hearth.api.urls")),
+    path("api/v1/schema/", signed_in(SpectacularAPIView.as_view()), name="api_schema"),
+    # Redoc styles itself inline and parses the schema in a worker: allowed on this page only.
+    path("api/v1/docs/", signed_in(csp_update({"style-src": ["'unsafe-inline'"],
+                                               "worker-src": ["blob:"]})(
+        SpectacularRedocView.as_view(url_name="api_schema"))), name="api_docs"),
+]
+
+handler404 = "hearth.core.views.not_found"
+handler403 = "hearth.core.views.forbidden"
+handler500 = "hearth.core.views.server_error"

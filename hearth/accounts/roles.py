@@ -1,0 +1,86 @@
+"""Who may do what: the one table that maps each role to its permissions.
+
+Deny by default: a permission that is not listed here for a role is refused, and every view
+declares the permission it needs (hearth.core.permissions). Which *records* a permitted user may
+see is decided separately, in each app's access helpers (for children: hearth.people.access).
+"""
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    SOCIAL_WORKER = "social_worker", "Social worker"
+    SENIOR_PRACTITIONER = "senior_practitioner", "Senior practitioner"
+    TEAM_MANAGER = "team_manager", "Team manager"
+    SERVICE_MANAGER = "service_manager", "Service manager or head of service"
+    IRO = "iro", "Independent reviewing officer or CP chair"
+    BUSINESS_SUPPORT = "business_support", "Business support"
+    PERFORMANCE_ANALYST = "performance_analyst", "Performance analyst"
+    SYSTEM_ADMINISTRATOR = "system_administrator", "System administrator"
+
+
+SW, SP, TM, SM = (
+    Role.SOCIAL_WORKER,
+    Role.SENIOR_PRACTITIONER,
+    Role.TEAM_MANAGER,
+    Role.SERVICE_MANAGER,
+)
+IRO, BS, PA, ADMIN = (
+    Role.IRO,
+    Role.BUSINESS_SUPPORT,
+    Role.PERFORMANCE_ANALYST,
+    Role.SYSTEM_ADMINISTRATOR,
+)
+PRACTITIONERS = (SW, SP, TM, SM)
+
+# permission -> (roles that hold it, what it allows)
+PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
+    "people.view_child": (
+        (*PRACTITIONERS, IRO, BS),
+        "Open a person's record (restricted records need a place on their access list)",
+    ),
+    "people.search_people": ((*PRACTITIONERS, IRO, BS), "Search for people"),
+    "people.add_person": ((*PRACTITIONERS, BS), "Create a person's record"),
+    "people.change_person": (
+        (*PRACTITIONERS, BS),
+        "Edit details, addresses, family and network of children allocated to the user's own "
+        "team or not allocated",
+    ),
+    "people.change_any_person": ((SM, BS), "Edit any visible person, whichever team holds them"),
+    "people.manage_warnings": (PRACTITIONERS, "Add and end warnings on a record"),
+    "people.manage_restricted_access": (
+        (SM,),
+        "Restrict a record and decide who is on its access list",
+    ),
+    "cases.allocate_worker": ((TM, SM), "Allocate or reallocate a child's worker and team"),
+    "cases.view_team_caseload": (
+        (*PRACTITIONERS, BS),
+        "See the children allocated to a team, by name",
+    ),
+    "cases.view_caseload_figures": (
+        (TM, SM, PA),
+        "See caseload counts per team and worker (no names, no case notes)",
+    ),
+    "cases.add_chronology_entry": (PRACTITIONERS, "Add an entry to a child's chronology"),
+    "core.view_audit_trail": ((ADMIN,), "Search the audit trail"),
+    "workingdays.manage_closure_days": ((ADMIN,), "Add and remove local closure days"),
+    "api.use_api": (
+        (*PRACTITIONERS, IRO, BS, PA),
+        "Call the REST API (each endpoint also needs its own permission)",
+    ),
+}
+
+
+def permissions_for(role: str) -> frozenset[str]:
+    return _BY_ROLE.get(role, frozenset())
+
+
+def _index() -> dict[str, frozenset[str]]:
+    by_role: dict[str, set[str]] = {role.value: set() for role in Role}
+    for permission, (roles, _description) in PERMISSIONS.items():
+        for role in roles:
+            by_role[role.value].add(permission)
+    return {role: frozenset(perms) for role, perms in by_role.items()}
+
+
+_BY_ROLE = _index()

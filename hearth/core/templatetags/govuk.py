@@ -1,0 +1,72 @@
+"""Template helpers that put GOV.UK Design System classes on Django's form widgets."""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+CHECKED = mark_safe(" checked")  # noqa: S308 - a fixed string
+
+_INPUT_CLASS = {
+    "textinput": "govuk-input",
+    "emailinput": "govuk-input",
+    "numberinput": "govuk-input",
+    "passwordinput": "govuk-input",
+    "dateinput": "govuk-input govuk-input--width-10",
+    "textarea": "govuk-textarea",
+    "select": "govuk-select",
+    "nullbooleanselect": "govuk-select",
+    "checkboxinput": "govuk-checkboxes__input",
+}
+
+
+@register.filter
+def widget_type(bound_field) -> str:
+    return bound_field.field.widget.__class__.__name__.lower()
+
+
+@register.simple_tag
+def govuk_widget(bound_field):
+    kind = widget_type(bound_field)
+    if kind == "radioselect":
+        return _choices(bound_field, "radios")
+    if kind == "checkboxselectmultiple":
+        return _choices(bound_field, "checkboxes")
+    attrs = {}
+    css = _INPUT_CLASS.get(kind, "")
+    if bound_field.errors and css and kind != "checkboxinput":
+        css += f" {css.split()[0]}--error"
+        attrs["error"] = "1" if kind == "govukdateinput" else None
+    if css:
+        attrs["class"] = f"{css} {bound_field.field.widget.attrs.get('class', '')}".strip()
+    described = []
+    if bound_field.help_text:
+        described.append(f"{bound_field.auto_id}-hint")
+    if bound_field.errors:
+        described.append(f"{bound_field.auto_id}-error")
+    if described and kind not in ("govukdateinput",):
+        attrs["aria-describedby"] = " ".join(described)
+    attrs = {k: v for k, v in attrs.items() if v is not None}
+    return bound_field.as_widget(attrs=attrs)
+
+
+def _choices(bound_field, kind: str):
+    """GOV.UK radios or checkboxes for a choice field, keeping what the user chose."""
+    selected = bound_field.value()
+    if not isinstance(selected, list | tuple):
+        selected = [selected]
+    selected = {str(value) for value in selected if value not in (None, "")}
+    input_type = "radio" if kind == "radios" else "checkbox"
+    size = " govuk-radios--small" if kind == "radios" else " govuk-checkboxes--small"
+    choices = [(v, lab) for v, lab in bound_field.field.choices if v not in ("", None)]
+    items = []
+    for index, (value, label) in enumerate(choices):
+        item_id = bound_field.auto_id if index == 0 else f"{bound_field.auto_id}-{index}"
+        items.append(format_html(
+            '<div class="govuk-{kind}__item"><input class="govuk-{kind}__input" type="{type}" '
+            'id="{id}" name="{name}" value="{value}"{checked}><label class="govuk-label '
+            'govuk-{kind}__label" for="{id}">{label}</label></div>',
+            kind=kind, type=input_type, id=item_id, name=bound_field.html_name, value=value,
+            checked=CHECKED if str(value) in selected else "", label=label))
+    return format_html('<div class="govuk-{}{}" data-module="govuk-{}">{}</div>', kind, size,
+                       kind, mark_safe("".join(items)))  # noqa: S308 - each item escaped above
