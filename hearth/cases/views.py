@@ -1,0 +1,68 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+
+from hearth.accounts.models import Team
+from hearth.cases import selectors, services
+from hearth.cases.forms import AllocateForm, CaseloadFilterForm, ChronologyEntryForm
+from hearth.core.errors import DomainError
+from hearth.core.permissions import requires, requires_any
+from hearth.people import access
+from hearth.people import services as people_services
+from hearth.people.models import Person
+
+
+@requires_any("cases.view_caseload_figures", "cases.view_team_caseload")
+def teams_view(request):
+    return render(request, "cases/teams.html", {"teams": selectors.team_figures_list()})
+
+
+@requires("cases.view_team_caseload")
+def team_caseload_view(request, team_id):
+    team = get_object_or_404(Team, pk=team_id, holds_cases=True)
+    form = CaseloadFilterForm(request.GET or None, team=team)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = selectors.team_caseload(
+        team=team, visible_children=Person.objects.visible_to(request.user),
+        worker_id=getattr(filters.get("worker"), "pk", None),
+        unallocated_only=bool(filters.get("unallocated")), sort=filters.get("sort") or "name")
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    people_services.people_listed(actor=request.user, people=[a.child for a in page],
+                                  where=f"team caseload: {team}")
+    return render(request, "cases/team_caseload.html", {
+        "team": team, "form": form, "page_obj": page,
+        "workers": selectors.worker_caseloads(team=team),
+        "query_params": {k: v for k, v in request.GET.items() if k != "page"},
+    })
+
+
+@requires("cases.allocate_worker")
+def allocate_child_view(request, person_uuid):
+    child = access.access_person(request.user, person_uuid)
+    current = selectors.current_allocation(child)
+    form = AllocateForm(request.POST or None, initial={"team": getattr(current, "team", None)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.child_allocate(child=child, actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, f"{child.full_name} was allocated")
+            return redirect(child)
+    return render(request, "cases/allocate.html",
+                  {"form": form, "person": child, "current": current})
+
+
+@requires("cases.add_chronology_entry")
+def add_chronology_entry_view(request, person_uuid):
+    child = access.access_person(request.user, person_uuid)
+    form = ChronologyEntryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.chronology_entry_add(child=child, actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, "The entry was added to the chronology")
+            return redirect("people:person_chronology", child.uuid)
+    return render(request, "cases/chronology_entry_form.html", {"form": form, "person": child})

@@ -1,0 +1,91 @@
+"""Every page, as every persona, against an ordinary and a restricted child.
+
+The expected answer comes from the permission table (accounts/roles.py) and the record rules
+(people/access.py), so this proves each persona gets exactly what the table says.
+"""
+
+import datetime as dt
+import re
+
+import pytest
+from django.test import Client
+
+from hearth.accounts.roles import permissions_for
+from hearth.core.permissions import PUBLIC, declared_permission
+from hearth.core.tests.urlwalk import all_routes
+from hearth.people import services
+
+pytestmark = pytest.mark.django_db
+
+# Pages that change a record are further scoped to the team holding the child (ADR 3).
+TEAM_SCOPED = {"people:edit_person", "people:add_address", "people:add_relationship"}
+SKIP = {"logout"}  # POST only; signing out is tested in accounts
+
+
+@pytest.fixture
+def records(personas):
+    ordinary = personas.child_for(personas.sw_alice)
+    restricted = personas.child_for(personas.sw_alice)
+    services.record_restrict(person=restricted, actor=personas.sm_sara, reason="Staff relative")
+    warning = services.warning_add(person=ordinary, kind="other", detail="Test warning",
+                                   start_date=dt.date(2025, 1, 1), actor=personas.sw_alice)
+    return {"ordinary": ordinary, "restricted": restricted, "warning": warning}
+
+
+def concrete_url(pattern: str, child, warning, team) -> str | None:
+    url = "/" + pattern
+    url = url.replace("<uuid:person_uuid>", str(child.uuid))
+    url = url.replace("<int:warning_id>", str(warning.pk))
+    url = url.replace("<int:team_id>", str(team.pk))
+    url = re.sub(r"<int:pk>", "999999", url)
+    return None if "<" in url or url.startswith("/api/") else url
+
+
+def expected_status(user, route, child, personas) -> int:
+    declared = declared_permission(route.callback)
+    if user is None:
+        return 200 if declared == PUBLIC else 302
+    if declared == PUBLIC:
+        return 302 if route.name == "login" else 200
+    held = permissions_for(user.role)
+    if declared != "__signed_in__" and not any(p in held for p in declared.split(" or ")):
+        return 403
+    if "<uuid:person_uuid>" in route.pattern and child.is_restricted and user != personas.sm_sara:
+        return 404
+    if "<int:pk>" in route.pattern:
+        return 404
+    if route.name in TEAM_SCOPED and "people.change_any_person" not in held:
+        return 200 if user.team_id == personas.team_a.pk else 403
+    if route.name == "people:end_warning" and child.is_restricted:
+        return 404
+    return 200
+
+
+def signed_in_client(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def test_every_persona_gets_exactly_what_the_table_says(personas, records):
+    people = dict(personas.users) | {"anonymous": None}
+    clients = {name: signed_in_client(user) for name, user in people.items()}
+    checks, violations = 0, []
+    for route in all_routes():
+        if route.name in SKIP:
+            continue
+        for kind in ("ordinary", "restricted"):
+            child = records[kind]
+            url = concrete_url(route.pattern, child, records["warning"], personas.team_a)
+            if url is None:
+                continue
+            for name, user in people.items():
+                status = clients[name].get(url).status_code
+                want = expected_status(user, route, child, personas)
+                checks += 1
+                if status != want:
+                    violations.append(f"{name} GET {url} ({route.name}): {status}, want {want}")
+    print(f"access matrix: {checks} checks, {len(violations)} violations")
+    assert checks > 100
+    assert violations == []
