@@ -19,7 +19,7 @@ from hearth.people.forms import (
     SearchForm,
     WarningForm,
 )
-from hearth.people.models import Person, PersonWarning
+from hearth.people.models import Person, PersonWarning, Relationship
 from hearth.people.record_views import record_context, require_change
 from hearth.people.search_views import criteria_from
 
@@ -47,6 +47,8 @@ def add_person_view(request):
                 visible=Person.objects.visible_to(request.user),
                 first_name=data["first_name"], last_name=data["last_name"],
                 date_of_birth=data.get("date_of_birth"), nhs_number=data.get("nhs_number"))
+            services.people_listed(actor=request.user, people=duplicates,
+                                   where="possible duplicates", code="CHILD_SEARCH_HIT")
         if duplicates:
             form.data = form.data.copy()
             form.data["checked_duplicates"] = "on"
@@ -141,6 +143,25 @@ def _choose_other_person(request, context):
     return render(request, "people/relationship_choose.html", context)
 
 
+@requires("people.change_person")
+def end_relationship_view(request, person_uuid, link_id):
+    context = record_context(request, person_uuid, "family")
+    require_change(request, context)
+    link = get_object_or_404(Relationship, pk=link_id, person=context["person"],
+                             end_date__isnull=True)
+    form = EndDateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        end_date = form.cleaned_data["end_date"]
+        if end_date < (link.start_date or end_date):
+            form.add_error("end_date", "The link cannot end before it started")
+        else:
+            services.relationship_end(relationship=link, actor=request.user, end_date=end_date)
+            messages.success(request, "The link was ended")
+            return redirect("people:person_family", person_uuid)
+    context.update(form=form, link=link)
+    return render(request, "people/relationship_end.html", context)
+
+
 @requires("people.manage_warnings")
 def add_warning_view(request, person_uuid):
     context = record_context(request, person_uuid, "summary")
@@ -161,9 +182,8 @@ def end_warning_view(request, person_uuid, warning_id):
     warning = get_object_or_404(PersonWarning, pk=warning_id, person=context["person"])
     form = EndDateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if _save_or_show(form, lambda: services.warning_end(
-                warning=warning, actor=request.user, end_date=form.cleaned_data["end_date"])):
-            pass
+        _save_or_show(form, lambda: services.warning_end(
+            warning=warning, actor=request.user, end_date=form.cleaned_data["end_date"]))
         if not form.errors:
             messages.success(request, "The warning was ended")
             return redirect(context["person"])

@@ -145,7 +145,8 @@ class Relationship(models.Model):
         ordering = ["kind", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["person", "other", "kind"], name="one_relationship_of_a_kind"
+                fields=["person", "other", "kind"], condition=models.Q(end_date__isnull=True),
+                name="one_current_relationship_of_a_kind",
             ),
             models.CheckConstraint(
                 condition=~models.Q(person=models.F("other")), name="no_relationship_to_self"

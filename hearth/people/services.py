@@ -207,14 +207,16 @@ def relationship_add(*, person: Person, other: Person, kind: str, actor=None,
 
 
 @transaction.atomic
-def relationship_end(*, relationship: Relationship, actor, end_date: dt.date) -> None:
+def relationship_end(*, relationship: Relationship, end_date: dt.date, actor=None,
+                     system_job: str = "") -> None:
     twin = Relationship.objects.filter(
         person=relationship.other, other=relationship.person,
         kind=rules.inverse_of(relationship.kind), end_date__isnull=True)
     for link in itertools.chain([relationship], twin):
         link.end_date = end_date
         link.save(update_fields=["end_date"])
-    Auditor(actor).record("RELATIONSHIP_ENDED", relationship, child_id=relationship.person_id)
+    _auditor(actor, system_job).record("RELATIONSHIP_ENDED", relationship,
+                                       child_id=relationship.person_id)
 
 
 @transaction.atomic

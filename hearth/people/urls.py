@@ -16,6 +16,8 @@ urlpatterns = [
     path("<uuid:person_uuid>/addresses/add/", edit_views.add_address_view, name="add_address"),
     path("<uuid:person_uuid>/links/add/", edit_views.add_relationship_view,
          name="add_relationship"),
+    path("<uuid:person_uuid>/links/<int:link_id>/end/", edit_views.end_relationship_view,
+         name="end_relationship"),
     path("<uuid:person_uuid>/warnings/add/", edit_views.add_warning_view, name="add_warning"),
     path("<uuid:person_uuid>/warnings/<int:warning_id>/end/", edit_views.end_warning_view,
          name="end_warning"),

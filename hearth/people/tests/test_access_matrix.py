@@ -18,7 +18,8 @@ from hearth.people import services
 pytestmark = pytest.mark.django_db
 
 # Pages that change a record are further scoped to the team holding the child (ADR 3).
-TEAM_SCOPED = {"people:edit_person", "people:add_address", "people:add_relationship"}
+TEAM_SCOPED = {"people:edit_person", "people:add_address", "people:add_relationship",
+               "people:end_relationship"}
 SKIP = {"logout"}  # POST only; signing out is tested in accounts
 
 
@@ -27,13 +28,18 @@ def records(personas):
     ordinary = personas.child_for(personas.sw_alice)
     restricted = personas.child_for(personas.sw_alice)
     services.record_restrict(person=restricted, actor=personas.sm_sara, reason="Staff relative")
+    sibling = personas.child_for(personas.sw_alice)
+    link = services.relationship_add(person=ordinary, other=sibling, kind="sibling_of",
+                                     system_job="test")
     warning = services.warning_add(person=ordinary, kind="other", detail="Test warning",
                                    start_date=dt.date(2025, 1, 1), actor=personas.sw_alice)
-    return {"ordinary": ordinary, "restricted": restricted, "warning": warning}
+    return {"ordinary": ordinary, "restricted": restricted, "warning": warning, "link": link}
 
 
-def concrete_url(pattern: str, child, warning, team) -> str | None:
+def concrete_url(pattern: str, child, records, team) -> str | None:
     url = "/" + pattern
+    url = url.replace("<int:link_id>", str(records["link"].pk))
+    warning = records["warning"]
     url = url.replace("<uuid:person_uuid>", str(child.uuid))
     url = url.replace("<int:warning_id>", str(warning.pk))
     url = url.replace("<int:team_id>", str(team.pk))
@@ -56,7 +62,7 @@ def expected_status(user, route, child, personas) -> int:
         return 404
     if route.name in TEAM_SCOPED and "people.change_any_person" not in held:
         return 200 if user.team_id == personas.team_a.pk else 403
-    if route.name == "people:end_warning" and child.is_restricted:
+    if route.name in ("people:end_warning", "people:end_relationship") and child.is_restricted:
         return 404
     return 200
 
@@ -77,7 +83,7 @@ def test_every_persona_gets_exactly_what_the_table_says(personas, records):
             continue
         for kind in ("ordinary", "restricted"):
             child = records[kind]
-            url = concrete_url(route.pattern, child, records["warning"], personas.team_a)
+            url = concrete_url(route.pattern, child, records, personas.team_a)
             if url is None:
                 continue
             for name, user in people.items():

@@ -101,3 +101,20 @@ def test_restricting_keeps_the_restricter_on_the_list(personas):
     visible = Person.objects.visible_to(personas.sm_sara)
     assert visible.filter(pk=child.pk).exists()
     assert not Person.objects.visible_to(personas.sw_alice).filter(pk=child.pk).exists()
+
+
+def test_two_people_can_be_linked_again_after_their_link_ended():
+    mother = services.person_create(system_job="test", is_child=False, first_name="Maya",
+                                    last_name="Relinker", sex="F",
+                                    date_of_birth=dt.date(1990, 1, 1))
+    child = a_child()
+    first = services.relationship_add(person=mother, other=child, kind="carer_of",
+                                      system_job="test")
+    services.relationship_end(relationship=first, system_job="test",
+                              end_date=dt.date(2025, 1, 1))
+    assert Relationship.objects.get(person=child, other=mother).end_date == dt.date(2025, 1, 1)
+    again = services.relationship_add(person=mother, other=child, kind="carer_of",
+                                      system_job="test")
+    assert again.pk != first.pk
+    assert Relationship.objects.filter(person=child, other=mother, end_date__isnull=True,
+                                       kind="cared_for_by").count() == 1
