@@ -12,6 +12,7 @@ urlpatterns = [
     path("sign-out/", account_views.SignOutView.as_view(), name="logout"),
     path("people/", include("hearth.people.urls")),
     path("teams/", include("hearth.cases.urls")),
+    path("work/", include("hearth.cases.work_urls")),
     path("audit/", include("hearth.core.urls")),
     path("working-days/", include("hearth.workingdays.urls")),
     path("api/v1/", include("hearth.api.urls")),

@@ -71,3 +71,137 @@ class ChronologyEntry(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class TaskKind(models.TextChoices):
+    """Every statutory obligation a worklist can show. Opened and closed only by services."""
+
+    DECIDE_CONTACT = "decide_contact", "Decide this contact"
+    AUTHORISE_ASSESSMENT = "authorise_assessment", "Authorise this assessment"
+    HOLD_ICPC = "hold_icpc", "Hold the initial child protection conference"
+    HOLD_FIRST_CORE_GROUP = "hold_first_core_group", "Hold the first core group"
+    HOLD_CORE_GROUP = "hold_core_group", "Hold the core group"
+    HOLD_REVIEW_CONFERENCE = "hold_review_conference", "Hold the review conference"
+    VISIT_CP = "visit_cp", "Visit this child (child protection plan)"
+    REVIEW_CIN_PLAN = "review_cin_plan", "Review the child in need plan"
+    VISIT_CIN = "visit_cin", "Visit this child (child in need plan)"
+
+
+class StatutoryTaskQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(closed_at__isnull=True)
+
+    def for_worker(self, user):
+        return self.filter(worker=user)
+
+    def for_team(self, team):
+        return self.filter(team=team)
+
+
+class StatutoryTask(models.Model):
+    """One open (or done) statutory obligation for a child, with its due date.
+
+    The due date comes from a pure rule over the record's facts (e.g. `icpc_due_on`); status
+    (overdue, due today, due soon) is derived from it and today, never stored. `team` and
+    `worker` follow the child's allocation so every worklist reads this one indexed table.
+    """
+
+    kind = models.CharField(max_length=40, choices=TaskKind.choices)
+    child = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="statutory_tasks")
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="statutory_tasks")
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="statutory_tasks")
+    due_on = models.DateField()
+    due_at = models.DateTimeField(null=True, blank=True,
+                                  help_text="For clocks counted in hours")
+    source_type = models.CharField(max_length=60)
+    source_id = models.BigIntegerField()
+    rule = models.CharField(max_length=60, help_text="The rule and version that set due_on")
+    opened_at = models.DateTimeField()
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True, help_text="When the work was done")
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")
+
+    objects = StatutoryTaskQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [
+            models.Index(fields=["closed_at", "due_on"]),
+            models.Index(fields=["worker", "closed_at", "due_on"]),
+            models.Index(fields=["team", "closed_at", "due_on"]),
+            models.Index(fields=["source_type", "source_id"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "source_type", "source_id"],
+                condition=models.Q(closed_at__isnull=True),
+                name="one_open_task_of_a_kind_per_source",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.child} by {self.due_on}"
+
+    @property
+    def was_late(self) -> bool | None:
+        if self.closed_on is None:
+            return None
+        return self.closed_on > self.due_on
+
+
+class Visit(models.Model):
+    """A statutory visit to a child, under whichever plan required it."""
+
+    class Plan(models.TextChoices):
+        CHILD_PROTECTION = "cp", "Child protection plan"
+        CHILD_IN_NEED = "cin", "Child in need plan"
+        OTHER = "other", "Other"
+
+    child = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="visits")
+    plan = models.CharField(max_length=10, choices=Plan.choices)
+    plan_id = models.BigIntegerField(null=True, blank=True)
+    visited_on = models.DateField()
+    child_seen = models.BooleanField()
+    seen_alone = models.BooleanField(default=False)
+    bedroom_seen = models.BooleanField(default=False)
+    note = models.TextField(blank=True)
+    visited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-visited_on", "-id"]
+        indexes = [models.Index(fields=["plan", "plan_id", "visited_on"])]
+
+    def __str__(self) -> str:
+        return f"Visit to {self.child} on {self.visited_on}"
+
+
+class CaseNote(models.Model):
+    class Kind(models.TextChoices):
+        VISIT = "visit", "Visit"
+        PHONE_CALL = "phone_call", "Phone call"
+        MEETING = "meeting", "Meeting"
+        MANAGEMENT_OVERSIGHT = "management_oversight", "Management oversight"
+        SUPERVISION = "supervision", "Supervision note"
+        OTHER = "other", "Other"
+
+    child = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="case_notes")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    occurred_on = models.DateField()
+    subject = models.CharField(max_length=150)
+    text = models.TextField()
+    is_decision = models.BooleanField(default=False,
+                                      help_text="A manager's recorded decision")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="+")
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.subject

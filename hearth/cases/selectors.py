@@ -1,13 +1,11 @@
 """Reads for allocation, caseloads and the chronology."""
 
-import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
 from hearth.accounts.models import Team, User
 from hearth.cases.models import Allocation
-from hearth.people.codes import WarningKind
 
 
 def current_allocation(child) -> Allocation | None:
@@ -83,43 +81,6 @@ def worker_caseloads(*, team: Team) -> list[WorkerCaseload]:
                                         filter=Q(allocations__end_date__isnull=True)))
                .order_by("last_name", "first_name"))
     return [WorkerCaseload(worker=w, children=w.children) for w in workers]
-
-
-# ---- Chronology -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ChronologyItem:
-    occurred_on: dt.date
-    title: str
-    detail: str = ""
-    recorded_by: str = ""
-    kind: str = "event"
-
-
-def chronology_for(child) -> list[ChronologyItem]:
-    """The child's significant events, newest first, read from the records that hold them."""
-    items = [ChronologyItem(child.created_at.date(), "Record opened in Hearth", kind="record")]
-    if child.date_of_birth:
-        items.append(ChronologyItem(child.date_of_birth, "Born", kind="record"))
-    for address in child.addresses.all():
-        items.append(ChronologyItem(address.start_date, "Moved to a new address", str(address),
-                                    kind="address"))
-    for allocation in child.allocations.select_related("team", "worker", "allocated_by"):
-        who = f"{allocation.worker}, {allocation.team}" if allocation.worker else str(
-            allocation.team)
-        items.append(ChronologyItem(allocation.start_date, f"Allocated to {who}",
-                                    allocation.reason, str(allocation.allocated_by),
-                                    kind="allocation"))
-    for warning in child.warnings.all():
-        items.append(ChronologyItem(warning.start_date,
-                                    f"Warning added: {warning.get_kind_display()}",
-                                    "" if warning.kind == WarningKind.DO_NOT_DISCLOSE_ADDRESS
-                                    else warning.detail, str(warning.raised_by), kind="warning"))
-    for entry in child.chronology_entries.select_related("recorded_by"):
-        items.append(ChronologyItem(entry.occurred_on, entry.title, entry.detail,
-                                    str(entry.recorded_by), kind="entry"))
-    return sorted(items, key=lambda i: i.occurred_on, reverse=True)
 
 
 def my_caseload(*, user) -> QuerySet:

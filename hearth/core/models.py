@@ -1,6 +1,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 
@@ -78,6 +79,19 @@ class LocalAuthority(models.Model):
     la_code = models.CharField("DfE LA number", max_length=3)
     population_0_17 = models.PositiveIntegerField("Children aged 0 to 17")
     population_year = models.PositiveSmallIntegerField("Year of the population estimate")
+    # Local standards (TIMESCALES.md: "configurable"), with the seed council's values as defaults.
+    cp_visit_interval_working_days = models.PositiveSmallIntegerField(
+        "Child protection visits at least every (working days)", default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(30)])
+    core_group_interval_weeks = models.PositiveSmallIntegerField(
+        "Core groups at least every (weeks)", default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(12)])
+    cin_review_interval_weeks = models.PositiveSmallIntegerField(
+        "Child in need plans reviewed at least every (weeks)", default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(26)])
+    cin_visit_interval_working_days = models.PositiveSmallIntegerField(
+        "Child in need visits at least every (working days)", default=20,
+        validators=[MinValueValidator(1), MaxValueValidator(60)])
 
     class Meta:
         verbose_name_plural = "local authority"
@@ -88,3 +102,8 @@ class LocalAuthority(models.Model):
     @classmethod
     def current(cls) -> "LocalAuthority | None":
         return cls.objects.order_by("pk").first()
+
+    @classmethod
+    def standards(cls) -> "LocalAuthority":
+        """The authority's local standards, or the defaults when none is set up yet."""
+        return cls.current() or cls(name="", la_code="", population_0_17=1, population_year=0)

@@ -3,18 +3,12 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from hearth.cases.selectors import chronology_for, current_allocation
+from hearth.cases.chronology import chronology_for
+from hearth.cases.selectors import current_allocation
 from hearth.core import clock
 from hearth.core.permissions import requires
-from hearth.people import access, rules, selectors, services
+from hearth.people import access, record_tabs, rules, selectors, services
 from hearth.people.models import Person
-
-RECORD_TABS = (
-    ("summary", "Summary", "people:person"),
-    ("family", "Family and network", "people:person_family"),
-    ("addresses", "Addresses", "people:person_addresses"),
-    ("chronology", "Chronology", "people:person_chronology"),
-)
 
 
 def record_context(request, person_uuid, section: str) -> dict:
@@ -33,7 +27,7 @@ def record_context(request, person_uuid, section: str) -> dict:
         "allocation": allocation,
         "age": rules.age_on(person.date_of_birth, today),
         "warnings": selectors.active_warnings(person, on=today),
-        "tabs": RECORD_TABS,
+        "tabs": record_tabs.tabs_for(request.user, person),
         "section": section,
         "can_change": access.can_change_person(
             request.user, person, allocation.team_id if allocation else None),

@@ -68,11 +68,12 @@ def test_practitioners_cannot_see_the_trail(client, personas):
 
 
 def test_every_page_of_a_childs_record_audits_the_read(client, personas):
-    from hearth.people.record_views import RECORD_TABS
+    from hearth.people.record_tabs import tabs_for
 
     child = personas.child_for(personas.sw_alice)
     client.force_login(personas.sw_alice)
-    for section, _label, url_name in RECORD_TABS:
+    for tab in tabs_for(personas.sw_alice, child):
+        section, url_name = tab.key, tab.url_name
         before = AuditEvent.objects.filter(child_id=child.pk,
                                            event_code="CHILD_RECORD_VIEWED").count()
         assert client.get(reverse(url_name, args=[child.uuid])).status_code == 200

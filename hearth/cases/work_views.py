@@ -1,0 +1,93 @@
+"""My work, My team and Service: open statutory tasks by due date, with their status."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from hearth.accounts.models import Team, User
+from hearth.cases import worklists
+from hearth.cases.models import TaskKind
+from hearth.cases.rules import TaskStatus, task_status
+from hearth.cases.selectors import worker_caseloads
+from hearth.core import clock
+from hearth.core.forms import GovukForm
+from hearth.core.permissions import requires
+from hearth.people import services as people_services
+from hearth.people.models import Person
+from hearth.workingdays.selectors import current_calendar
+
+PAGE_SIZE = 50
+
+
+class WorklistFilterForm(GovukForm):
+    team = forms.ModelChoiceField(label="Team", required=False, empty_label="All teams",
+                                  queryset=Team.objects.filter(holds_cases=True))
+    worker = forms.ModelChoiceField(label="Worker", required=False, empty_label="Everyone",
+                                    queryset=User.objects.none())
+    kind = forms.ChoiceField(label="Task", required=False,
+                             choices=[("", "All tasks"), *TaskKind.choices])
+    status = forms.ChoiceField(label="Status", required=False,
+                               choices=[("", "Any status"),
+                                        *((s.value, s.label) for s in TaskStatus)])
+
+    def __init__(self, *args, scope: str, team=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if scope != "service":
+            del self.fields["team"]
+        if scope == "mine":
+            del self.fields["worker"]
+        else:
+            workers = User.objects.filter(is_active=True, statutory_tasks__isnull=False)
+            if team is not None:
+                workers = User.objects.filter(is_active=True, team=team)
+            self.fields["worker"].queryset = workers.distinct().order_by("last_name")
+
+
+def _worklist(request, *, scope: str, title: str, team=None, worker=None):
+    form = WorklistFilterForm(request.GET or None, scope=scope, team=team)
+    data = form.cleaned_data if form.is_valid() else {}
+    today, calendar = clock.today(), current_calendar()
+    filters = worklists.WorklistFilters(
+        team_id=getattr(team, "pk", None) or getattr(data.get("team"), "pk", None),
+        worker_id=getattr(worker, "pk", None) or getattr(data.get("worker"), "pk", None),
+        kind=data.get("kind") or "", status=data.get("status") or "")
+    visible = Person.objects.visible_to(request.user)
+    tasks = worklists.open_tasks(visible_children=visible, filters=filters, today=today,
+                                 calendar=calendar)
+    unfiltered_status = worklists.WorklistFilters(filters.team_id, filters.worker_id,
+                                                  filters.kind)
+    counts = worklists.status_counts(
+        worklists.open_tasks(visible_children=visible, filters=unfiltered_status, today=today,
+                             calendar=calendar), today=today, calendar=calendar)
+    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(task, task_status(task.due_on, today=today, calendar=calendar)) for task in page]
+    people_services.people_listed(actor=request.user, people=[t.child for t in page],
+                                  where=f"worklist: {title}")
+    return render(request, "cases/worklist.html", {
+        "title": title, "scope": scope, "form": form, "page_obj": page, "rows": rows,
+        "counts": counts, "statuses": list(TaskStatus), "team": team, "today": today,
+        "caseloads": worker_caseloads(team=team) if team is not None else None,
+        "query_params": {k: v for k, v in request.GET.items() if k != "page"},
+    })
+
+
+@requires("cases.view_my_work")
+def my_work_view(request):
+    return _worklist(request, scope="mine", title="My work", worker=request.user)
+
+
+@requires("cases.view_team_work")
+def team_work_view(request):
+    team = request.user.team
+    if team is None or not team.holds_cases:
+        chosen = request.GET.get("for_team")
+        team = Team.objects.filter(pk=chosen, holds_cases=True).first() if chosen else None
+    if team is None:
+        return render(request, "cases/choose_team.html",
+                      {"teams": Team.objects.filter(holds_cases=True)})
+    return _worklist(request, scope="team", title=f"{team}: team work", team=team)
+
+
+@requires("cases.view_service_work")
+def service_work_view(request):
+    return _worklist(request, scope="service", title="Service work")
