@@ -52,6 +52,10 @@ INSTALLED_APPS = [
     "hearth.workingdays",
     "hearth.people",
     "hearth.cases",
+    "hearth.frontdoor",
+    "hearth.assessments",
+    "hearth.protection",
+    "hearth.cin",
     "hearth.synthetic",
     "hearth.api",
 ]

@@ -1,6 +1,6 @@
 """The REST API, at /api/v1/. People are always addressed by uuid, never by database id."""
 
-from django.urls import path
+from django.urls import include, path
 
 from hearth.api import cases_views, people_views, section_views, token_views
 
@@ -20,4 +20,9 @@ urlpatterns = [
     path("teams/", cases_views.TeamsView.as_view(), name="teams"),
     path("teams/<int:team_id>/caseload/", cases_views.TeamCaseloadView.as_view(),
          name="team_caseload"),
+    # Each casework app serves its own records' endpoints.
+    path("", include("hearth.frontdoor.api_urls")),
+    path("", include("hearth.assessments.api_urls")),
+    path("", include("hearth.protection.api_urls")),
+    path("", include("hearth.cin.api_urls")),
 ]

@@ -1,0 +1,3 @@
+"""API routes for assessments, included under /api/v1/ in the api namespace."""
+
+urlpatterns: list = []
