@@ -51,3 +51,17 @@ class ChronologyEntryForm(GovukForm):
                              required=False, max_length=5000,
                              help_text="What it meant for the child")
     source = forms.CharField(label="Source (optional)", max_length=100, required=False)
+
+
+class TransferFilterForm(GovukForm):
+    start = GovukDateField(label="Transferred from", required=False)
+    end = GovukDateField(label="Transferred to", required=False)
+    team = forms.ModelChoiceField(label="Team (from or to)", required=False,
+                                  empty_label="All teams",
+                                  queryset=Team.objects.filter(holds_cases=True))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            self.add_error("end", "The end of the period must be after its start")
+        return data

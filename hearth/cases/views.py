@@ -1,10 +1,18 @@
+import datetime as dt
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
 from hearth.accounts.models import Team
-from hearth.cases import selectors, services
-from hearth.cases.forms import AllocateForm, CaseloadFilterForm, ChronologyEntryForm
+from hearth.cases import selectors, services, transfers
+from hearth.cases.forms import (
+    AllocateForm,
+    CaseloadFilterForm,
+    ChronologyEntryForm,
+    TransferFilterForm,
+)
+from hearth.core import clock
 from hearth.core.errors import DomainError
 from hearth.core.permissions import requires, requires_any
 from hearth.people import access
@@ -66,3 +74,26 @@ def add_chronology_entry_view(request, person_uuid):
             messages.success(request, "The entry was added to the chronology")
             return redirect("people:person_chronology", child.uuid)
     return render(request, "cases/chronology_entry_form.html", {"form": form, "person": child})
+
+
+@requires("cases.view_team_caseload")
+def transfers_view(request):
+    today = clock.today()
+    form = TransferFilterForm(request.GET or None,
+                              initial={"start": today - dt.timedelta(days=90), "end": today})
+    data = form.cleaned_data if form.is_valid() else {}
+    start = data.get("start") or today - dt.timedelta(days=90)
+    end = data.get("end") or today
+    rows = transfers.transfers_between(start=start, end=end,
+                                       visible_children=Person.objects.visible_to(request.user),
+                                       team_id=getattr(data.get("team"), "pk", None))
+    described = [transfers.describe(a, today=today) for a in rows]
+    page = Paginator(described, 50).get_page(request.GET.get("page"))
+    people_services.people_listed(actor=request.user,
+                                  people=[t.allocation.child for t in page],
+                                  where="transfers between teams")
+    return render(request, "cases/transfers.html", {
+        "form": form, "page_obj": page, "start": start, "end": end,
+        "median_wait": transfers.median_days_until_worker(described, today=today),
+        "query_params": {k: v for k, v in request.GET.items() if k != "page"},
+    })
