@@ -9,6 +9,7 @@ from hearth.frontdoor.codes import (
     ReasonForClosure,
     ReferralSource,
 )
+from hearth.frontdoor.querysets import ContactQuerySet, ReferralQuerySet
 from hearth.people.models import Person
 
 
@@ -39,6 +40,12 @@ class Contact(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
     recorded_at = models.DateTimeField()
+    episode = models.ForeignKey(
+        "Referral", null=True, blank=True, on_delete=models.PROTECT, related_name="contacts",
+        help_text="The episode of need a referral or strategy decision opened, or the open one "
+                  "it joined")
+
+    objects = ContactQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_at", "-id"]
@@ -70,6 +77,8 @@ class Referral(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
     recorded_at = models.DateTimeField()
+
+    objects = ReferralQuerySet.as_manager()
 
     class Meta:
         ordering = ["-referral_date", "-id"]
