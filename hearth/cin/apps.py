@@ -5,3 +5,15 @@ class CinConfig(AppConfig):
     name = "hearth.cin"
     label = "cin"
     verbose_name = "Child in need plans"
+
+    def ready(self) -> None:
+        from hearth.cases.chronology import register_provider
+        from hearth.cin.chronology import cin_plan_events
+        from hearth.cin.selectors import episode_closure_problem
+        from hearth.frontdoor.episodes import register_closure_check
+        from hearth.people.record_tabs import RecordTab, register_tab
+
+        register_tab(RecordTab("cin", "Child in need", "cin:child_cin_plans", 65,
+                               children_only=True))
+        register_provider(cin_plan_events)
+        register_closure_check(episode_closure_problem)
