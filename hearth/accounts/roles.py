@@ -82,6 +82,10 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
     "protection.record_conference": ((TM, SM, IRO, BS), "Record a child protection conference"),
     "protection.record_core_group": ((*PRACTITIONERS, BS), "Record a core group meeting"),
     "protection.end_cp_plan": ((TM, SM, IRO), "End a child protection plan"),
+    "protection.view_cp_plan_durations": (
+        (TM, SM, IRO), "See open child protection plans by how long they have lasted"),
+    "protection.view_partner_attendance": (
+        (TM, SM, IRO, PA), "See partner agencies' attendance at conferences and core groups"),
     "cin.record_cin_plan": (PRACTITIONERS, "Start, review and end a child in need plan"),
     "core.view_audit_trail": ((ADMIN,), "Search the audit trail"),
     "workingdays.manage_closure_days": ((ADMIN,), "Add and remove local closure days"),

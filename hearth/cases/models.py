@@ -123,6 +123,8 @@ class StatutoryTask(models.Model):
     closed_on = models.DateField(null=True, blank=True, help_text="When the work was done")
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                   on_delete=models.PROTECT, related_name="+")
+    cancelled = models.BooleanField(
+        default=False, help_text="Closed because the work stopped being needed (a plan ended)")
 
     objects = StatutoryTaskQuerySet.as_manager()
 
@@ -147,7 +149,7 @@ class StatutoryTask(models.Model):
 
     @property
     def was_late(self) -> bool | None:
-        if self.closed_on is None:
+        if self.closed_on is None or self.cancelled:
             return None
         return self.closed_on > self.due_on
 

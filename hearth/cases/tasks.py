@@ -34,10 +34,12 @@ def task_close(*, kind: str, source: models.Model, done_on: dt.date, actor=None)
         closed_at=clock.now(), closed_on=done_on, closed_by=actor)
 
 
-def tasks_close_all_for(*, source: models.Model, done_on: dt.date, actor=None) -> int:
-    """Closes every open task a record started (for example when a plan ends)."""
+def tasks_close_all_for(*, source: models.Model, done_on: dt.date, actor=None,
+                        cancelled: bool = True) -> int:
+    """Closes every open task a record started, as no longer needed (for example when a plan
+    ends): a cancelled task counts neither as done in time nor as late."""
     return StatutoryTask.objects.open().filter(**_source(source)).update(
-        closed_at=clock.now(), closed_on=done_on, closed_by=actor)
+        closed_at=clock.now(), closed_on=done_on, closed_by=actor, cancelled=cancelled)
 
 
 def tasks_follow_allocation(*, child, team_id: int | None, worker_id: int | None) -> int:

@@ -89,6 +89,10 @@ class LocalAuthority(models.Model):
     cin_review_interval_weeks = models.PositiveSmallIntegerField(
         "Child in need plans reviewed at least every (weeks)", default=12,
         validators=[MinValueValidator(1), MaxValueValidator(26)])
+    assessment_clock_start = models.CharField(
+        "The 45 working-day assessment clock starts at", max_length=20, default="referral",
+        choices=[("referral", "The referral (Working Together)"),
+                 ("assessment_start", "The assessment's start (CIN census rule 8670Q)")])
     cin_visit_interval_working_days = models.PositiveSmallIntegerField(
         "Child in need visits at least every (working days)", default=20,
         validators=[MinValueValidator(1), MaxValueValidator(60)])

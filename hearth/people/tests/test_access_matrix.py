@@ -23,22 +23,44 @@ TEAM_SCOPED = {"people:edit_person", "people:add_address", "people:add_relations
 SKIP = {"logout"}  # POST only; signing out is tested in accounts
 
 
+def casework_for(child, personas) -> dict:
+    """A contact, a referral with an authorised assessment, and a child in need plan."""
+    from hearth.assessments.tests.factories import assessment_for, completed
+    from hearth.cin import services as cin_services
+    from hearth.frontdoor.tests.factories import contact_for
+
+    contact = contact_for(child, actor=personas.sm_sara)
+    assessment = completed(assessment_for(child, personas.sw_alice,
+                                          referred_on=dt.date(2026, 5, 4)),
+                           personas.sw_alice, on=dt.date(2026, 5, 20))
+    plan = cin_services.cin_plan_start(referral=assessment.referral,
+                                       started_on=dt.date(2026, 5, 4), actor=personas.sw_alice)
+    return {"contact_id": contact.pk, "referral_id": assessment.referral.pk,
+            "assessment_id": assessment.pk, "plan_id": plan.pk}
+
+
 @pytest.fixture
 def records(personas):
     ordinary = personas.child_for(personas.sw_alice)
     restricted = personas.child_for(personas.sw_alice)
+    ids = {"ordinary": casework_for(ordinary, personas),
+           "restricted": casework_for(restricted, personas)}
     services.record_restrict(person=restricted, actor=personas.sm_sara, reason="Staff relative")
     sibling = personas.child_for(personas.sw_alice)
     link = services.relationship_add(person=ordinary, other=sibling, kind="sibling_of",
                                      system_job="test")
     warning = services.warning_add(person=ordinary, kind="other", detail="Test warning",
                                    start_date=dt.date(2025, 1, 1), actor=personas.sw_alice)
-    return {"ordinary": ordinary, "restricted": restricted, "warning": warning, "link": link}
+    return {"ordinary": ordinary, "restricted": restricted, "warning": warning, "link": link,
+            "ids": ids}
 
 
 def concrete_url(pattern: str, child, records, team) -> str | None:
     url = "/" + pattern
     url = url.replace("<int:link_id>", str(records["link"].pk))
+    kind = "restricted" if child.is_restricted else "ordinary"
+    for name, value in records["ids"][kind].items():
+        url = url.replace(f"<int:{name}>", str(value))
     warning = records["warning"]
     url = url.replace("<uuid:person_uuid>", str(child.uuid))
     url = url.replace("<int:warning_id>", str(warning.pk))

@@ -68,7 +68,7 @@ def test_a_date_that_is_not_real_shows_the_error_and_keeps_what_was_typed(client
     html = response.content.decode()
     assert "There is a problem" in html
     assert "Enter a real date, for example 27 3 2015" in html
-    assert 'href="#id_date_day"' in html
+    assert 'href="#id_date_0"' in html and 'id="id_date_0"' in html
     assert 'value="31"' in html and 'value="2026"' in html
     assert 'value="Flooded basement"' in html
     assert not LocalClosureDay.objects.exists()

@@ -1,0 +1,92 @@
+"""Fill an empty database with a synthetic authority, for demonstrations and benchmarks."""
+
+import os
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from hearth.people.models import Person
+from hearth.synthetic.generator import DEFAULT_DEMO_PASSWORD, Authority, build_authority
+from hearth.synthetic.profiles import PROFILES
+from hearth.workingdays.models import BankHoliday
+
+
+class Command(BaseCommand):
+    help = (
+        "Build a synthetic local authority (teams, staff, children, families, allocations) "
+        "through Hearth's own services. Every person is invented. Refuses to run on a database "
+        "that already holds people unless --replace is given."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--profile", choices=sorted(PROFILES), default="tiny")
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--demo-password",
+            default=os.environ.get("HEARTH_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD),
+            help="The password of every synthetic member of staff (default: the "
+            "HEARTH_DEMO_PASSWORD environment variable, else %(default)s).",
+        )
+        parser.add_argument(
+            "--replace", action="store_true",
+            help="EMPTY EVERY TABLE in the database first (as manage.py flush does: people, "
+            "staff accounts, the audit trail, everything), then build.",
+        )
+
+    def handle(self, *args, profile: str, seed: int, demo_password: str, replace: bool,
+               **options):
+        if settings.PRODUCTION:
+            raise CommandError("Refusing to put synthetic people in a production database.")
+        self.make_room(replace=replace)
+        chosen = PROFILES[profile]
+        self.stdout.write(f"Building the '{chosen.name}' synthetic authority with seed {seed} "
+                          f"({chosen.case_holding_workers} case-holding workers)...")
+        authority = build_authority(chosen, seed=seed, password=demo_password,
+                                    progress=self.progress_printer())
+        self.summarise(authority, demo_password)
+
+    def make_room(self, *, replace: bool) -> None:
+        people = Person.objects.count()
+        if people and not replace:
+            raise CommandError(
+                f"The database already holds {people:,} people. Run again with --replace to "
+                "empty every table first (people, staff, audit trail: everything), or point "
+                "DATABASE_URL at an empty database.")
+        if replace:
+            had_bank_holidays = BankHoliday.objects.exists()
+            self.stdout.write("--replace: emptying every table in the database...")
+            call_command("flush", interactive=False, verbosity=0)
+            if had_bank_holidays:
+                call_command("load_bank_holidays", verbosity=0)
+
+    def progress_printer(self):
+        shown: dict[str, int] = {}
+        started = time.perf_counter()
+
+        def report(label: str, done: int, total: int) -> None:
+            tenth = done * 10 // max(total, 1)
+            if shown.get(label) == tenth:
+                return
+            shown[label] = tenth
+            self.stdout.write(f"  {label} {done:,}/{total:,} "
+                              f"({time.perf_counter() - started:,.1f} s)")
+            self.stdout.flush()
+
+        return report
+
+    def summarise(self, authority: Authority, password: str) -> None:
+        self.stdout.write(self.style.SUCCESS(
+            f"\nBuilt {authority.local_authority.name} (LA {authority.local_authority.la_code}) "
+            f"in {authority.seconds:,.1f} s:"))
+        for label, count in authority.counts().items():
+            self.stdout.write(f"  {label:<20} {count:>8,}")
+        self.stdout.write(f"\nDemo logins (every synthetic member of staff has the password "
+                          f"'{password}'):")
+        rows = [(u.username, u.get_role_display(), str(u.team)) for u in authority.demo_logins]
+        widths = [max(len(r[i]) for r in [("Username", "Role", "Team"), *rows])
+                  for i in range(3)]
+        for row in [("Username", "Role", "Team"), *rows]:
+            cells = (v.ljust(w) for v, w in zip(row, widths, strict=True))
+            self.stdout.write(("  " + "  ".join(cells)).rstrip())

@@ -1,0 +1,28 @@
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from hearth.people.models import Person
+
+
+def run(*args: str) -> str:
+    out = StringIO()
+    call_command("synthesise", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_synthesise_prints_counts_and_demo_logins_and_refuses_to_add_to_people():
+    output = run("--profile", "tiny", "--seed", "3", "--demo-password", "a-demo-password-1")
+    assert "open children" in output and "restricted records" in output
+    assert "Demo logins" in output and "a-demo-password-1" in output
+    assert "System administrator" in output
+    people = Person.objects.count()
+
+    with pytest.raises(CommandError, match="--replace"):
+        run("--profile", "tiny", "--seed", "3")
+
+    output = run("--profile", "tiny", "--seed", "3", "--replace")
+    assert "emptying every table" in output
+    assert Person.objects.count() == people
