@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from hearth.api import cases_views, people_views, section_views, token_views
+from hearth.api import cases_views, people_views, section_views, task_views, token_views
 
 app_name = "api"
 urlpatterns = [
@@ -20,6 +20,7 @@ urlpatterns = [
     path("teams/", cases_views.TeamsView.as_view(), name="teams"),
     path("teams/<int:team_id>/caseload/", cases_views.TeamCaseloadView.as_view(),
          name="team_caseload"),
+    path("tasks/", task_views.TasksView.as_view(), name="tasks"),
     # Each casework app serves its own records' endpoints.
     path("", include("hearth.frontdoor.api_urls")),
     path("", include("hearth.assessments.api_urls")),
