@@ -41,7 +41,7 @@ def child_allocate(*, child, team, worker=None, start_date: dt.date, actor=None,
 
 
 @transaction.atomic
-def child_deallocate(*, child, end_date: dt.date, actor) -> None:
+def child_deallocate(*, child, end_date: dt.date, actor=None, system_job: str = "") -> None:
     for allocation in Allocation.objects.select_for_update().filter(child=child,
                                                                    end_date__isnull=True):
         if end_date < allocation.start_date:
@@ -49,7 +49,8 @@ def child_deallocate(*, child, end_date: dt.date, actor) -> None:
         allocation.end_date = end_date
         allocation.save(update_fields=["end_date"])
         tasks_follow_allocation(child=child, team_id=None, worker_id=None)
-        Auditor(actor).record("CHILD_DEALLOCATED", allocation, child_id=child.pk)
+        Auditor(actor, system_job=system_job).record("CHILD_DEALLOCATED", allocation,
+                                                     child_id=child.pk)
 
 
 @transaction.atomic

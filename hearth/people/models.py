@@ -47,7 +47,6 @@ class Person(models.Model):
     )
     is_restricted = models.BooleanField(default=False)
     restriction_reason = models.CharField(max_length=200, blank=True)
-    name_keys = models.CharField(max_length=400, editable=False, db_index=True)
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
     version = models.PositiveIntegerField(default=1)
@@ -172,3 +171,18 @@ class PersonWarning(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class PersonNameKey(models.Model):
+    """One sound-alike key of a person's names (see rules.name_keys), for indexed search."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="name_keys")
+    key = models.CharField(max_length=24)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "person"], name="one_name_key_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return self.key

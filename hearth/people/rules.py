@@ -129,16 +129,16 @@ def name_tokens(*parts: str) -> list[str]:
     return [t for t in re.split(r"[^a-z]+", text) if t]
 
 
-def name_keys(*parts: str) -> str:
-    """Space-delimited sound-alike keys for each name token: soundex and metaphone.
+def name_keys(*parts: str) -> set[str]:
+    """Sound-alike keys for each name token: soundex, metaphone and the first three letters.
 
-    Stored on the record so that a search for "Jonh Smiht" finds "John Smith" with one indexed
-    query, whatever the order of the names.
+    Stored beside the record (PersonNameKey) so that a search for "Jonh Smiht" finds
+    "John Smith" through an index, whatever the order of the names.
     """
     keys: set[str] = set()
     for token in name_tokens(*parts):
         keys.update(token_keys(token))
-    return " " + " ".join(sorted(keys)) + " "
+    return keys
 
 
 def token_keys(token: str) -> set[str]:

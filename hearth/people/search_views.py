@@ -25,9 +25,10 @@ def search_view(request):
     form = SearchForm(request.GET or None)
     context = {"form": form, "searched": False}
     if request.GET and form.is_valid():
-        results = selectors.person_search(visible=Person.objects.visible_to(request.user),
+        ids = selectors.person_search_ids(visible=Person.objects.visible_to(request.user),
                                           criteria=criteria_from(form.cleaned_data))
-        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+        page.object_list = selectors.people_in_order(list(page.object_list))
         services.people_listed(actor=request.user, people=page.object_list,
                                where="search", code="CHILD_SEARCH_HIT")
         context.update(searched=True, page_obj=page,

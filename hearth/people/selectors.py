@@ -10,7 +10,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from rapidfuzz import fuzz
 
 from hearth.people import rules
-from hearth.people.models import Address, Person, PersonWarning, Relationship
+from hearth.people.models import Address, Person, PersonNameKey, PersonWarning, Relationship
 
 SEARCH_CANDIDATE_LIMIT = 2000
 MIN_NAME_SCORE = 60
@@ -41,20 +41,26 @@ def identifier_filter(identifier: str) -> Q:
 
 
 def name_filter(name: str) -> Q | None:
+    """People with a sound-alike key for every word typed, in any order (indexed lookups)."""
     tokens = rules.name_tokens(name)
     if not tokens:
         return None
     per_token = [
-        reduce(operator.or_, (Q(name_keys__contains=f" {key} ") for key in rules.token_keys(t)))
+        Q(pk__in=PersonNameKey.objects.filter(key__in=rules.token_keys(t)).values("person_id"))
         for t in tokens
     ]
     return reduce(operator.and_, per_token)
 
 
-def person_search(*, visible: QuerySet, criteria: SearchCriteria) -> list[Person]:
-    """People matching every criterion given, best name match first.
+SEARCH_FIELDS = ("id", "first_name", "middle_names", "last_name", "known_as")
+
+
+def person_search_ids(*, visible: QuerySet, criteria: SearchCriteria) -> list[int]:
+    """The ids of people matching every criterion given, best name match first.
 
     Names forgive spelling (sound-alike keys) and order ("Smith John" finds John Smith).
+    Candidates are scored as plain tuples; only the page shown is loaded as records
+    (`people_in_order`).
     """
     if criteria.is_empty:
         return []
@@ -68,25 +74,32 @@ def person_search(*, visible: QuerySet, criteria: SearchCriteria) -> list[Person
             Q(date_of_birth=criteria.date_of_birth)
             | Q(expected_date_of_birth=criteria.date_of_birth))
     names = name_filter(criteria.name)
-    if names is not None:
-        query = query.filter(names)
-    rows = list(query.only(
-        "id", "uuid", "first_name", "middle_names", "last_name", "known_as", "date_of_birth",
-        "expected_date_of_birth", "sex", "is_child", "la_child_id", "nhs_number", "is_restricted",
-    )[:SEARCH_CANDIDATE_LIMIT])
     if names is None:
-        return rows
+        return list(query.order_by("last_name", "first_name", "id")
+                    .values_list("id", flat=True)[:SEARCH_CANDIDATE_LIMIT])
+    rows = query.filter(names).values_list(*SEARCH_FIELDS)[:SEARCH_CANDIDATE_LIMIT]
     wanted = " ".join(rules.name_tokens(criteria.name))
-    scored = [(name_score(wanted, p), p) for p in rows]
-    return [p for score, p in sorted(scored, key=lambda s: (-s[0], s[1].last_name, s[1].id))
+    scored = [(name_score(wanted, *row[1:]), row[3], row[0]) for row in rows]
+    return [pk for score, _last, pk in sorted(scored, key=lambda s: (-s[0], s[1], s[2]))
             if score >= MIN_NAME_SCORE]
 
 
-def name_score(wanted: str, person: Person) -> float:
+def people_in_order(ids: list[int]) -> list[Person]:
+    """The people with these ids, in the same order (one query)."""
+    found = Person.objects.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+def person_search(*, visible: QuerySet, criteria: SearchCriteria) -> list[Person]:
+    return people_in_order(person_search_ids(visible=visible, criteria=criteria))
+
+
+def name_score(wanted: str, first_name: str, middle_names: str, last_name: str,
+               known_as: str) -> float:
     names = [
-        " ".join(rules.name_tokens(person.first_name, person.last_name)),
-        " ".join(rules.name_tokens(person.first_name, person.middle_names, person.last_name)),
-        " ".join(rules.name_tokens(person.known_as, person.last_name)),
+        " ".join(rules.name_tokens(first_name, last_name)),
+        " ".join(rules.name_tokens(first_name, middle_names, last_name)),
+        " ".join(rules.name_tokens(known_as, last_name)),
     ]
     return max(fuzz.token_sort_ratio(wanted, n) for n in names if n.strip())
 

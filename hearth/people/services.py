@@ -15,6 +15,7 @@ from hearth.people.codes import Disability
 from hearth.people.models import (
     Address,
     Person,
+    PersonNameKey,
     PersonWarning,
     RecordAccessGrant,
     Relationship,
@@ -102,13 +103,12 @@ def person_create(*, actor=None, system_job: str = "", **values) -> Person:
         **{k: v for k, v in values.items() if k in PERSON_FIELDS},
         created_at=now,
         updated_at=now,
-        name_keys=rules.name_keys(values["first_name"], values.get("middle_names", ""),
-                                  values["last_name"], values.get("known_as", "")),
     )
     if person.is_child:
         person.la_child_id = values.get("la_child_id") or _next_la_child_id()
     _full_clean(person)
     person.save()
+    _index_names(person)
     _auditor(actor, system_job).record(
         "PERSON_CREATED", person, child_id=person.pk,
         detail={"is_child": person.is_child, "la_child_id": person.la_child_id},
@@ -139,8 +139,6 @@ def person_update(*, person: Person, actor, seen_version: int, seen_values: dict
     _ensure_identifiers_unique(values, exclude_pk=current.pk)
     for field in PERSON_FIELDS:
         setattr(current, field, values[field])
-    current.name_keys = rules.name_keys(current.first_name, current.middle_names,
-                                        current.last_name, current.known_as)
     current.updated_at = clock.now()
     _full_clean(current)
     changed = changes_between(before, {f: getattr(current, f) for f in PERSON_FIELDS})
@@ -149,9 +147,20 @@ def person_update(*, person: Person, actor, seen_version: int, seen_values: dict
     current.version = F("version") + 1
     current.save()
     current.refresh_from_db()
+    _index_names(current)
     Auditor(actor).record("PERSON_UPDATED", current, child_id=current.pk,
                           detail={"changed": changed})
     return current
+
+
+def _index_names(person: Person) -> None:
+    """Keeps the person's sound-alike search keys in step with their names."""
+    keys = rules.name_keys(person.first_name, person.middle_names, person.last_name,
+                           person.known_as)
+    person.name_keys.exclude(key__in=keys).delete()
+    existing = set(person.name_keys.values_list("key", flat=True))
+    PersonNameKey.objects.bulk_create(
+        PersonNameKey(person=person, key=key) for key in sorted(keys - existing))
 
 
 def _full_clean(instance) -> None:

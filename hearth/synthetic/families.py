@@ -9,7 +9,6 @@ import random
 from dataclasses import dataclass, field
 
 from hearth.accounts.models import Team, User
-from hearth.accounts.services import system_user
 from hearth.cases import services as cases
 from hearth.people import services as people
 from hearth.people.codes import RelationshipKind as K
@@ -103,7 +102,6 @@ class FamilyBuilder:
         self.ids = ids
         self.job = system_job
         self.warning_share = warning_share
-        self._system: User | None = None
 
     # ---- The family -------------------------------------------------------------------------
 
@@ -361,15 +359,9 @@ class FamilyBuilder:
                              system_job=self.job,
                              reason="Transferred from another team" if count else "")
         if spec.end:
-            # child_deallocate takes no system job: the system account is the actor.
             cases.child_deallocate(child=child, end_date=max(spec.end, start),
-                                   actor=self.system_account())
+                                   system_job=self.job)
         return count + 1
-
-    def system_account(self) -> User:
-        if self._system is None:
-            self._system = system_user()
-        return self._system
 
     def warnings(self, spec: FamilySpec, children: list[Person], adults: list[Person]) -> None:
         for child in children:
