@@ -26,3 +26,12 @@ def test_synthesise_prints_counts_and_demo_logins_and_refuses_to_add_to_people()
     output = run("--profile", "tiny", "--seed", "3", "--replace")
     assert "emptying every table" in output
     assert Person.objects.count() == people
+
+
+@pytest.mark.django_db
+def test_show_logins_prints_one_existing_login_per_role_and_builds_nothing(personas):
+    people = Person.objects.count()
+    output = run("--show-logins")
+    assert "sw_alice" in output or "sw_charlie" in output
+    assert "admin_sam" in output and "Performance analyst" in output
+    assert Person.objects.count() == people

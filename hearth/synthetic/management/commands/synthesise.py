@@ -30,15 +30,23 @@ class Command(BaseCommand):
             "HEARTH_DEMO_PASSWORD environment variable, else %(default)s).",
         )
         parser.add_argument(
+            "--show-logins", action="store_true",
+            help="Build nothing: print one existing login per role (for bin/run on a database "
+            "that already holds an authority).",
+        )
+        parser.add_argument(
             "--replace", action="store_true",
             help="EMPTY EVERY TABLE in the database first (as manage.py flush does: people, "
             "staff accounts, the audit trail, everything), then build.",
         )
 
     def handle(self, *args, profile: str, seed: int, demo_password: str, replace: bool,
-               **options):
+               show_logins: bool = False, **options):
         if settings.PRODUCTION:
             raise CommandError("Refusing to put synthetic people in a production database.")
+        if show_logins:
+            self.print_logins(existing_logins(), demo_password)
+            return
         self.make_room(replace=replace)
         chosen = PROFILES[profile]
         self.stdout.write(f"Building the '{chosen.name}' synthetic authority with seed {seed} "
@@ -82,11 +90,28 @@ class Command(BaseCommand):
             f"in {authority.seconds:,.1f} s:"))
         for label, count in authority.counts().items():
             self.stdout.write(f"  {label:<20} {count:>8,}")
+        self.print_logins(authority.demo_logins, password)
+
+    def print_logins(self, users, password: str) -> None:
         self.stdout.write(f"\nDemo logins (every synthetic member of staff has the password "
                           f"'{password}'):")
-        rows = [(u.username, u.get_role_display(), str(u.team)) for u in authority.demo_logins]
+        rows = [(u.username, u.get_role_display(), str(u.team)) for u in users]
         widths = [max(len(r[i]) for r in [("Username", "Role", "Team"), *rows])
                   for i in range(3)]
         for row in [("Username", "Role", "Team"), *rows]:
             cells = (v.ljust(w) for v, w in zip(row, widths, strict=True))
             self.stdout.write(("  " + "  ".join(cells)).rstrip())
+
+
+def existing_logins() -> list:
+    """One active member of staff per role, busiest team first, from the database."""
+    from hearth.accounts.models import User
+    from hearth.accounts.roles import Role
+
+    chosen = []
+    for role in Role.values:
+        user = (User.objects.filter(role=role, is_active=True).select_related("team")
+                .order_by("team__name", "username").first())
+        if user is not None:
+            chosen.append(user)
+    return chosen
