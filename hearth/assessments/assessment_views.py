@@ -118,9 +118,10 @@ def authorise_assessment_view(request, person_uuid, assessment_id):
     form = AuthoriseForm(request.POST or None, due_on=assessment.due_on,
                          initial={"authorised_on": clock.today()})
     if request.method == "POST" and not assessment.is_authorised and form.is_valid():
-        if _save_or_show(form, lambda: services.assessment_authorise(
-                assessment=assessment, actor=request.user, **form.cleaned_data)):
-            return _after_authorising(request, person_uuid, assessment)
+        authorised = _save_or_show(form, lambda: services.assessment_authorise(
+            assessment=assessment, actor=request.user, **form.cleaned_data))
+        if authorised:
+            return _after_authorising(request, person_uuid, authorised)
     context.update(form=form, cancel_url=reverse("assessments:assessment",
                                                  args=[person_uuid, assessment.pk]))
     return render(request, "assessments/authorise_assessment.html", context)

@@ -155,7 +155,8 @@ class AddressForm(GovukForm):
 
 
 class RelationshipForm(GovukForm):
-    kind = forms.ChoiceField(label="Relationship", choices=RelationshipKind.choices,
+    kind = forms.ChoiceField(label="Relationship",
+                             choices=[("", "Choose the relationship"), *RelationshipKind.choices],
                              error_messages={"required": "Select the relationship"})
     has_parental_responsibility = forms.BooleanField(
         label="Has parental responsibility for the other person", required=False)

@@ -1,0 +1,256 @@
+"""Every page Hearth has, in one place, for the accessibility sweep (test_accessibility.py).
+
+Each entry is a route of the URLconf (its name, as hearth/core/tests/urlwalk.py `all_routes()`
+gives it) with a path whose {placeholders} the scenario fills in (browser_tests/scenario.py:
+`children` by key, and `ids`), the persona who opens it, and the state it shows: the page as it
+opens, its form's error state (the form emptied and submitted), an empty list, or a case with
+nothing to do. test_every_route_is_listed fails when a route is missing here, so a new page
+joins the sweep when it joins the URLconf.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+TM, SW, SM = "team_manager", "social_worker", "service_manager"
+IRO, BS, ADMIN = "iro", "business_support", "system_administrator"
+ANONYMOUS = None
+
+# Routes that are not pages a person reads, and why.
+NOT_PAGES = {
+    "logout": "POST only: signs out and redirects (every journey signs out through it)",
+    "api_schema": "the OpenAPI document (YAML), not a page",
+}
+NOT_PAGE_PREFIXES = {
+    "api:": "the REST API answers JSON, not pages",
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    route: str
+    path: str
+    persona: str | None = TM
+    state: str = "page"
+    # Empty every field of the page's POST form, submit it, and check the error state.
+    submit_empty: bool = False
+    # The form to submit empty, when the page has more than one (CSS selector).
+    form: str = "main form[method=post]"
+    # Values typed in after emptying, for a form whose empty state is valid: {name: value}.
+    typed: tuple[tuple[str, str], ...] = ()
+    status: int = 200
+    # A known failure, reported to the team: the test is expected to fail (strictly) until
+    # it is fixed.
+    known: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.route}[{self.state}]"
+
+    def url(self, values: dict) -> str:
+        return self.path.format(**values)
+
+
+def form(route: str, path: str, persona: str | None = TM, **kwargs) -> list[Page]:
+    """A form page: as it opens, and emptied and submitted (its error state)."""
+    state = kwargs.pop("state", "page")
+    return [Page(route, path, persona, state=state, **kwargs),
+            Page(route, path, persona, state=f"{state}, errors" if state != "page" else "errors",
+                 submit_empty=True, **kwargs)]
+
+
+ROLES = ("social_worker", "senior_practitioner", "team_manager", "service_manager", "iro",
+         "business_support", "performance_analyst", "system_administrator")
+PERSON = "/people/{%s}/"
+CP = "/child-protection/{%s}/"
+ASSESS = "/assessments/child/{%s}/"
+CIN = "/child-in-need/child/{%s}/"
+DOOR = "/front-door/child/{%s}/"
+
+PAGES: list[Page] = [
+    # Signed out, errors and home for every role (each sees their own navigation).
+    *form("login", "/sign-in/", ANONYMOUS),
+    Page("error:403", "/audit/", SW, state="forbidden", status=403),
+    Page("error:404", "/people/00000000-0000-4000-8000-000000000000/", TM, state="not found",
+         status=404),
+    *[Page("home", "/", role, state=role) for role in ROLES],
+
+    # People
+    Page("people:search", "/people/"),
+    Page("people:search", "/people/?q={cp_last}", state="results"),
+    Page("people:search", "/people/?q=Zzyzxqv", state="no results"),
+    Page("people:search", "/people/?q=", state="errors"),
+    Page("people:search", "/people/?q=&date_of_birth_day=31&date_of_birth_month=2"
+         "&date_of_birth_year=2015", state="errors, date"),
+    *form("people:add_person", "/people/new/"),
+    Page("people:person", PERSON % "cp"),
+    Page("people:person", PERSON % "front_door", state="with a warning"),
+    Page("people:person", "/people/{restricted}/", SM, state="restricted record"),
+    Page("people:person_family", PERSON % "front_door" + "family/"),
+    Page("people:person_addresses", PERSON % "front_door" + "addresses/"),
+    Page("people:person_chronology", PERSON % "cp" + "chronology/"),
+    *form("people:edit_person", PERSON % "front_door" + "edit/"),
+    *form("people:add_address", PERSON % "front_door" + "addresses/add/"),
+    Page("people:add_relationship", PERSON % "front_door" + "links/add/", state="find"),
+    Page("people:add_relationship", PERSON % "front_door" + "links/add/?q={empty_last}",
+         state="find, results"),
+    Page("people:add_relationship", PERSON % "front_door" + "links/add/?q=", state="find, errors"),
+    # Every field but the relationship is optional and the relationship list has no blank
+    # choice, so an empty form is valid: an impossible date gives the error state.
+    *form("people:add_relationship", PERSON % "front_door" + "links/add/?other={link_other}",
+          state="link", typed=(("start_date_day", "31"), ("start_date_month", "2"),
+                               ("start_date_year", "2020"))),
+    *form("people:end_relationship", PERSON % "front_door" + "links/{link}/end/"),
+    *form("people:add_warning", PERSON % "front_door" + "warnings/add/"),
+    *form("people:end_warning", PERSON % "front_door" + "warnings/{warning}/end/"),
+    *form("people:record_access", PERSON % "front_door" + "access/", SM,
+          form="main form:has(button[name=restrict])"),
+    *form("people:record_access", "/people/{restricted}/access/", SM, state="restricted",
+          form="main form:has(button[name=grant])"),
+
+    # Teams, allocation, tasks, case notes, chronology entries
+    Page("cases:teams", "/teams/"),
+    Page("cases:team_caseload", "/teams/{main_team}/"),
+    Page("cases:team_caseload", "/teams/{main_team}/?worker={quiet_pk}", state="empty"),
+    Page("cases:transfers", "/teams/transfers/"),
+    Page("cases:transfers", "/teams/transfers/?start_day=2&start_month=1&start_year=2026"
+         "&end_day=1&end_month=1&end_year=2026", state="errors"),
+    *form("cases:allocate_child", "/teams/allocate/{front_door}/"),
+    Page("cases:child_tasks", "/teams/child/{cp}/tasks/"),
+    Page("cases:child_tasks", "/teams/child/{empty}/tasks/", state="empty"),
+    Page("cases:child_case_notes", "/teams/child/{cp}/case-notes/", SW),
+    Page("cases:child_case_notes", "/teams/child/{empty}/case-notes/", state="empty"),
+    *form("cases:add_case_note", "/teams/child/{cp}/case-notes/add/", SW),
+    Page("cases:add_case_note", "/teams/child/{cp}/case-notes/add/", TM,
+         state="manager's decision"),
+    *form("cases:add_chronology_entry", "/teams/chronology/{cp}/add/"),
+
+    # Work lists
+    Page("work:mine", "/work/", SW),
+    Page("work:mine", "/work/", "quiet_social_worker", state="empty"),
+    Page("work:team", "/work/team/", TM),
+    Page("work:team", "/work/team/", BS, state="choose a team"),
+    Page("work:team", "/work/team/?for_team={main_team}", BS, state="chosen team"),
+    Page("work:service", "/work/service/", SM),
+
+    # Front door
+    Page("frontdoor:mash_queue", "/front-door/"),
+    # Filtered so that nothing (or next to nothing) matches.
+    Page("frontdoor:mash_queue", "/front-door/?rag=green&source=9&overdue_only=on",
+         state="filtered"),
+    Page("frontdoor:choose_child", "/front-door/contacts/new/", SW),
+    Page("frontdoor:choose_child", "/front-door/contacts/new/?q={cp_last}", SW, state="results"),
+    Page("frontdoor:choose_child", "/front-door/contacts/new/?q=Zzyzxqv", SW,
+         state="no results"),
+    Page("frontdoor:choose_child", "/front-door/contacts/new/?q=", SW, state="errors"),
+    Page("frontdoor:child_front_door", DOOR % "front_door"),
+    Page("frontdoor:child_front_door", DOOR % "empty", state="empty"),
+    *form("frontdoor:record_contact", DOOR % "empty" + "contacts/new/", SW),
+    Page("frontdoor:contact", DOOR % "front_door" + "contacts/{contact_waiting}/"),
+    Page("frontdoor:contact", DOOR % "front_door" + "contacts/{contact_decided}/",
+         state="decided"),
+    *form("frontdoor:rate_contact", DOOR % "front_door" + "contacts/{contact_waiting}/rate/"),
+    Page("frontdoor:rate_contact", DOOR % "front_door" + "contacts/{contact_decided}/rate/",
+         state="decided"),
+    *form("frontdoor:decide_contact",
+          DOOR % "front_door" + "contacts/{contact_waiting}/decide/"),
+    Page("frontdoor:decide_contact", DOOR % "front_door" + "contacts/{contact_decided}/decide/",
+         state="decided"),
+    *form("frontdoor:record_referral", DOOR % "empty" + "referrals/new/", SW),
+    *form("frontdoor:change_referral", DOOR % "front_door" + "referrals/{referral_open}/change/"),
+    *form("frontdoor:close_referral", DOOR % "front_door" + "referrals/{referral_open}/close/"),
+
+    # Assessments
+    Page("assessments:child_assessments", ASSESS % "assessment"),
+    Page("assessments:child_assessments", ASSESS % "empty", state="empty"),
+    *form("assessments:start_assessment", ASSESS % "s47" + "start/", SW),
+    Page("assessments:start_assessment", ASSESS % "empty" + "start/", SW, state="no referral"),
+    Page("assessments:assessment", ASSESS % "assessment" + "{assessment_waiting}/"),
+    Page("assessments:assessment", ASSESS % "cin" + "{assessment_authorised}/",
+         state="authorised"),
+    *form("assessments:edit_assessment", ASSESS % "assessment" + "{assessment_waiting}/edit/",
+          SW),
+    Page("assessments:edit_assessment", ASSESS % "cin" + "{assessment_authorised}/edit/", SW,
+         state="authorised"),
+    *form("assessments:add_contribution",
+          ASSESS % "assessment" + "{assessment_waiting}/contributions/add/", SW),
+    Page("assessments:add_contribution",
+         ASSESS % "cin" + "{assessment_authorised}/contributions/add/", SW, state="authorised"),
+    *form("assessments:authorise_assessment",
+          ASSESS % "assessment" + "{assessment_waiting}/authorise/"),
+    Page("assessments:authorise_assessment",
+         ASSESS % "cin" + "{assessment_authorised}/authorise/", state="authorised"),
+    Page("assessments:authorise_assessment",
+         ASSESS % "front_door" + "{assessment_in_progress}/authorise/", state="not complete"),
+
+    # Child protection
+    Page("protection:plan_durations", "/child-protection/plans/"),
+    Page("protection:partner_attendance", "/child-protection/partner-attendance/"),
+    Page("protection:partner_attendance", "/child-protection/partner-attendance/?start_day=2"
+         "&start_month=1&start_year=2026&end_day=1&end_month=1&end_year=2026", state="errors"),
+    Page("protection:child_protection", CP % "cp", SW, state="on a plan"),
+    Page("protection:child_protection", CP % "s47", state="enquiry open"),
+    Page("protection:child_protection", CP % "icpc", state="awaiting a conference"),
+    Page("protection:child_protection", CP % "empty", state="empty"),
+    *form("protection:add_strategy_discussion", CP % "assessment" + "strategy-discussions/add/"),
+    Page("protection:add_strategy_discussion", CP % "empty" + "strategy-discussions/add/",
+         state="nothing to do"),
+    *form("protection:record_section47_outcome", CP % "s47" + "section-47/outcome/", SW),
+    Page("protection:record_section47_outcome", CP % "empty" + "section-47/outcome/",
+         state="nothing to do"),
+    *form("protection:record_initial_conference", CP % "icpc" + "initial-conference/add/", IRO),
+    Page("protection:record_initial_conference", CP % "empty" + "initial-conference/add/", IRO,
+         state="nothing to do"),
+    *form("protection:record_review_conference", CP % "cp" + "review-conferences/add/", IRO),
+    Page("protection:record_review_conference", CP % "empty" + "review-conferences/add/", IRO,
+         state="nothing to do"),
+    *form("protection:record_core_group", CP % "cp" + "core-groups/add/", SW),
+    Page("protection:record_core_group", CP % "empty" + "core-groups/add/", SW,
+         state="nothing to do"),
+    *form("protection:record_cp_visit", CP % "cp" + "visits/add/", SW),
+    Page("protection:record_cp_visit", CP % "empty" + "visits/add/", SW, state="nothing to do"),
+    *form("protection:end_cp_plan", CP % "cp" + "plan/end/"),
+    Page("protection:end_cp_plan", CP % "empty" + "plan/end/", state="nothing to do"),
+
+    # Child in need
+    Page("cin:child_cin_plans", CIN % "cin", SW),
+    Page("cin:child_cin_plans", CIN % "cin_ended", state="ended plan"),
+    Page("cin:child_cin_plans", CIN % "empty", state="empty"),
+    *form("cin:start_cin_plan", CIN % "s47" + "start/", SW),
+    Page("cin:start_cin_plan", CIN % "cin" + "start/", SW, state="already on a plan"),
+    Page("cin:start_cin_plan", CIN % "empty" + "start/", SW, state="no referral"),
+    *form("cin:review_cin_plan", CIN % "cin" + "plans/{cin_plan}/review/", SW),
+    Page("cin:review_cin_plan", CIN % "cin_ended" + "plans/{cin_plan_ended}/review/", SW,
+         state="ended plan"),
+    *form("cin:visit_cin_plan", CIN % "cin" + "plans/{cin_plan}/visit/", SW),
+    Page("cin:visit_cin_plan", CIN % "cin_ended" + "plans/{cin_plan_ended}/visit/", SW,
+         state="ended plan"),
+    *form("cin:end_cin_plan", CIN % "cin" + "plans/{cin_plan}/end/", SW),
+    Page("cin:end_cin_plan", CIN % "cin_ended" + "plans/{cin_plan_ended}/end/", SW,
+         state="ended plan"),
+
+    # Administration
+    Page("core:audit_trail", "/audit/", ADMIN),
+    Page("core:audit_trail", "/audit/?la_child_id=NOPE&date_from_day=2&date_from_month=1"
+         "&date_from_year=2026&date_to_day=1&date_to_month=1&date_to_year=2026", ADMIN,
+         state="errors"),
+    *form("workingdays:closure_days", "/working-days/closure-days/", ADMIN),
+    Page("workingdays:remove_closure_day", "/working-days/closure-days/{closure_day}/remove/",
+         ADMIN),
+    Page("api_docs", "/api/v1/docs/", SW),
+]
+
+
+def values(data: dict) -> dict:
+    """What the paths' placeholders stand for, from the scenario's JSON."""
+    found = {**data["children"], **{k: v for k, v in data["ids"].items() if v is not None}}
+    found["restricted"] = data["restricted"]
+    found["main_team"] = data["teams"]["main"]
+    found["quiet_pk"] = data["user_pks"]["quiet_social_worker"]
+    for key, (_first, last) in data["child_first_last"].items():
+        found[f"{key}_last"] = last
+    return found
+
+
+def is_page_route(name: str) -> bool:
+    return name not in NOT_PAGES and not any(name.startswith(p) for p in NOT_PAGE_PREFIXES)

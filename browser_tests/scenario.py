@@ -1,0 +1,307 @@
+"""Builds what the browser tests need on top of the tiny synthetic authority, and prints it.
+
+Run in its own process against the browser tests' database (never the test process: that one
+does not touch a database):
+
+    DATABASE_URL=sqlite:////tmp/x.sqlite3 python -m browser_tests.scenario OUT.json
+
+It adds its own children (allocated to the synthetic authority's safeguarding team, with
+identifiers from the ranges the generator never uses) so that whatever casework the generator
+gives its own children, these start from a known state: one with nothing at all (the empty
+lists), one at each step of the front door, assessment, child in need and child protection, and
+one for each journey. It also adds a social worker with nothing allocated (empty My work).
+Everything goes through Hearth's own services, as a user's entry would. The JSON written to
+OUT.json holds the usernames for each persona and the ids that browser_tests/pages.py and the
+journeys fill in.
+"""
+
+import datetime as dt
+import json
+import os
+import random
+import sys
+
+JOB = "browser-tests"
+
+# key: (first name, last name, sex, age in years). Invented surnames the generator does not use,
+# so that searching for "first last" finds the one child.
+CHILDREN = {
+    "empty": ("Maisie", "Quillfeather", "F", 7),
+    "front_door": ("Arlo", "Brackenridge", "M", 9),
+    "assessment": ("Nia", "Calloway-Penn", "F", 5),
+    "cin": ("Kofi", "Dunmorrow", "M", 11),
+    "cin_ended": ("Zara", "Elsworthy", "F", 13),
+    "s47": ("Jakub", "Fennimore", "M", 6),
+    "icpc": ("Evie", "Gallowglass", "F", 4),
+    "cp": ("Teddy", "Hartigan-Rowe", "M", 8),
+    "j_mash": ("Lily", "Inchbold", "F", 10),
+    "j_referral_to_plan": ("Alfie", "Jessamy", "M", 3),
+    "j_keyboard": ("Freya", "Kittridge", "F", 12),
+    "j_authorise_allocate": ("Zayn", "Lockyear", "M", 14),
+    "j_authorise_banner": ("Ivy", "Mayfeather", "F", 9),
+    "j_tablet": ("Reggie", "Northcote-Vale", "M", 6),
+}
+
+
+def main(out_path: str) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from django.db import transaction
+
+    with transaction.atomic():
+        data = build()
+    with open(out_path, "w", encoding="utf-8") as out:
+        json.dump(data, out, indent=2, default=str)
+
+
+def build() -> dict:  # noqa: C901 - one straight list of things to make
+    from browser_tests.helpers import PASSWORD
+    from hearth.accounts import services as accounts
+    from hearth.accounts.models import Team, User
+    from hearth.accounts.roles import Role
+    from hearth.assessments import services as assessments
+    from hearth.cases import services as cases
+    from hearth.cin import services as cin
+    from hearth.core import clock
+    from hearth.core.errors import DomainError
+    from hearth.frontdoor import services as frontdoor
+    from hearth.people import services as people
+    from hearth.people.codes import Disability, Ethnicity, Sex, WarningKind
+    from hearth.people.models import Person
+    from hearth.protection import services as protection
+    from hearth.synthetic.generator import password_hash
+    from hearth.synthetic.personas import PersonaIdentifiers
+    from hearth.workingdays import services as workingdays
+
+    today, now = clock.today(), clock.now()
+    rng, identifiers = random.Random(2026), PersonaIdentifiers()
+
+    def days_ago(n: int) -> dt.date:
+        return today - dt.timedelta(days=n)
+
+    def staff(role: str, team: Team | None = None) -> User | None:
+        found = User.objects.filter(role=role, is_active=True)
+        if team is not None and found.filter(team=team).exists():
+            found = found.filter(team=team)
+        return found.order_by("username").first()
+
+    def team_for(service: str, exclude: Team | None = None) -> Team:
+        teams = Team.objects.filter(holds_cases=True).exclude(pk=getattr(exclude, "pk", None))
+        return (teams.filter(service=service).order_by("pk").first()
+                or teams.order_by("pk").first())
+
+    # The main team does the child protection work; the front door team takes contacts.
+    main_team = team_for(Team.Service.SAFEGUARDING)
+    door_team = team_for(Team.Service.ASSESSMENT, exclude=main_team)
+    sw = staff(Role.SOCIAL_WORKER, main_team)
+    tm, sm, iro = (staff(Role.TEAM_MANAGER, main_team), staff(Role.SERVICE_MANAGER, main_team),
+                   staff(Role.IRO))
+    another_worker = (User.objects.filter(team=main_team, is_active=True,
+                                          role__in=[Role.SOCIAL_WORKER,
+                                                    Role.SENIOR_PRACTITIONER])
+                      .exclude(pk=sw.pk).order_by("username").first())
+    quiet = accounts.user_create(
+        username="quinn.quayle", password=None, password_hash=password_hash(PASSWORD),
+        first_name="Quinn", last_name="Quayle", role=Role.SOCIAL_WORKER, team=main_team,
+        system_job=JOB, email="quinn.quayle@example.invalid")
+    users = {
+        "social_worker": sw,
+        "senior_practitioner": staff(Role.SENIOR_PRACTITIONER, main_team),
+        "team_manager": tm,
+        "service_manager": sm,
+        "iro": iro,
+        "business_support": staff(Role.BUSINESS_SUPPORT),
+        "performance_analyst": staff(Role.PERFORMANCE_ANALYST),
+        "system_administrator": staff(Role.SYSTEM_ADMINISTRATOR),
+        "mash_worker": staff(Role.SOCIAL_WORKER, door_team),
+        "mash_manager": staff(Role.TEAM_MANAGER, door_team),
+        "quiet_social_worker": quiet,  # nothing allocated: the empty My work
+    }
+    missing = [role for role, user in users.items() if user is None]
+    if missing or another_worker is None:
+        raise SystemExit(f"The synthetic authority has no {missing or 'second worker'}")
+
+    def new_child(key: str) -> Person:
+        first, last, sex, age = CHILDREN[key]
+        born = today - dt.timedelta(days=365 * age + rng.randint(10, 300))
+        school_age = born.year <= today.year - 5
+        kid = people.person_create(
+            system_job=JOB, is_child=True, first_name=first, last_name=last,
+            sex=Sex.FEMALE if sex == "F" else Sex.MALE, date_of_birth=born,
+            ethnicity=Ethnicity.WBRI, disabilities=[Disability.NONE], first_language="English",
+            religion="none", nhs_number=identifiers.nhs_number(rng),
+            upn=identifiers.upn(rng, year=born.year + 5) if school_age else "",
+            upn_unknown="" if school_age else "UN1")
+        team, worker = main_team, sw
+        if key == "j_mash":
+            team, worker = door_team, users["mash_worker"]
+        elif key == "j_authorise_allocate":
+            worker = (User.objects.filter(team=main_team, role=Role.SOCIAL_WORKER)
+                      .exclude(pk__in=[sw.pk, another_worker.pk, quiet.pk]).order_by("username")
+                      .first()
+                      or sw)
+        cases.child_allocate(child=kid, team=team, worker=worker, start_date=days_ago(60),
+                             system_job=JOB)
+        return kid
+
+    child = {key: new_child(key) for key in CHILDREN}
+
+    police = {"agency": "police", "name": "DC Sam Patel", "role": "Investigating officer"}
+    school = {"agency": "education", "name": "Ms Jo Reed", "role": "Safeguarding lead"}
+
+    def referral(kid, on: dt.date, need: str = "N1"):
+        return frontdoor.referral_record(child=kid, referral_date=on, source="6",
+                                         primary_need=need, actor=sw)
+
+    # Front door: a decided contact that became a referral, then a contact still waiting; an
+    # assessment started on the referral; an address, a parent and a warning on the record.
+    kid = child["front_door"]
+    people.address_add(person=kid, actor=sw, line_1="14 Kestrel Row", town="Brindlemoor",
+                       postcode="ZZ1 4KR", start_date=days_ago(400), is_verified=True)
+    parent = people.person_create(
+        system_job=JOB, is_child=False, first_name="Dana", last_name="Brackenridge",
+        sex=Sex.FEMALE, date_of_birth=days_ago(365 * 34), ethnicity=Ethnicity.WBRI,
+        disabilities=[Disability.NONE], first_language="English", religion="none",
+        nhs_number=identifiers.nhs_number(rng))
+    link = people.relationship_add(person=kid, other=parent, kind="child_of", lives_with=True,
+                                   actor=sw)
+    decided = frontdoor.contact_record(
+        child=kid, actor=sw, received_at=now - dt.timedelta(hours=3), source="2A",
+        concern="Arrived at school hungry, with a bruise on the arm.", consent="given")
+    decided = frontdoor.contact_decide(
+        contact=decided, actor=tm, decision="referral", rag="amber", primary_need="N1",
+        decision_reason="Needs an assessment.", decided_at=now - dt.timedelta(hours=1))
+    waiting = frontdoor.contact_record(
+        child=kid, actor=sw, received_at=now - dt.timedelta(minutes=30), source="3A",
+        concern="GP worried about missed appointments.", consent="not_yet",
+        consent_note="Mother to be asked at the first visit.")
+    fd_assessment = assessments.assessment_start(referral=decided.episode, started_on=today,
+                                                 actor=sw)
+    warning = people.warning_add(person=kid, kind=WarningKind.DOG_ON_PREMISES,
+                                 detail="Large dog at the front door.", start_date=days_ago(10),
+                                 actor=sw)
+
+    # Assessments: one completed and waiting for a manager, with a partner's contribution.
+    kid = child["assessment"]
+    waiting_assessment = assessments.assessment_start(referral=referral(kid, days_ago(10)),
+                                                      started_on=days_ago(9), actor=sw)
+    assessments.assessment_contribution_add(
+        assessment=waiting_assessment, agency="health", received_on=days_ago(5),
+        summary="Health visitor: growth below the expected line.", actor=sw)
+    assessments.assessment_update(assessment=waiting_assessment, actor=sw,
+                                  completed_on=days_ago(1), factors=["16A"],
+                                  child_seen_on=days_ago(8), seen_alone=True)
+
+    # Child in need: an authorised assessment that led to an open plan, reviewed and visited;
+    # and a plan that has ended.
+    kid = child["cin"]
+    cin_referral = referral(kid, days_ago(40), need="N4")
+    authorised = assessments.assessment_start(referral=cin_referral, started_on=days_ago(39),
+                                              actor=sw)
+    assessments.assessment_update(assessment=authorised, actor=sw, completed_on=days_ago(30),
+                                  factors=["4B"], child_seen_on=days_ago(35), seen_alone=False)
+    assessments.assessment_authorise(assessment=authorised, actor=tm, authorised_on=days_ago(29),
+                                     outcome="cin_plan")
+    cin_plan = cin.cin_plan_start(referral=cin_referral, started_on=days_ago(28), actor=sw)
+    cin.cin_plan_review(plan=cin_plan, reviewed_on=days_ago(10), note="Plan continues.",
+                        actor=sw)
+    cin.cin_plan_visit(plan=cin_plan, visited_on=days_ago(5), child_seen=True, seen_alone=True,
+                       bedroom_seen=True, note="Child well.", actor=sw)
+    ended_plan = cin.cin_plan_start(referral=referral(child["cin_ended"], days_ago(60), "N4"),
+                                    started_on=days_ago(58), actor=sw)
+    cin.cin_plan_end(plan=ended_plan, ended_on=days_ago(20), end_reason="No longer in need",
+                     actor=sw)
+
+    # Child protection: an open enquiry; one waiting for its initial conference; one on a plan
+    # with a core group, a visit, a case note and a chronology entry.
+    protection.strategy_discussion_record(referral=referral(child["s47"], days_ago(3)),
+                                          actor=sw, held_on=days_ago(2), decision="section_47",
+                                          participants=[police])
+
+    def enquiry_needing_icpc(kid, referred: int, discussed: int, concluded: int):
+        enquiry = protection.strategy_discussion_record(
+            referral=referral(kid, days_ago(referred)), actor=sw, held_on=days_ago(discussed),
+            decision="section_47", participants=[police, school]).section47
+        return protection.section47_conclude(enquiry=enquiry, actor=sw,
+                                             outcome="continuing_risk",
+                                             completed_on=days_ago(concluded), icpc_required=True)
+
+    enquiry_needing_icpc(child["icpc"], 12, 11, 5)
+    conference = protection.initial_conference_record(
+        enquiry=enquiry_needing_icpc(child["cp"], 40, 39, 30), actor=iro, held_on=days_ago(25),
+        chair=iro, outcome="plan", category="NEG", participants=[police, school])
+    plan = conference.started_plan
+    protection.core_group_record(plan=plan, actor=sw, held_on=days_ago(20),
+                                 note="First core group.", participants=[police, school])
+    protection.cp_visit_record(plan=plan, actor=sw, visited_on=days_ago(7), child_seen=True,
+                               seen_alone=True, bedroom_seen=True, note="Seen at home.")
+    cases.case_note_add(child=child["cp"], actor=sw, kind="visit", occurred_on=days_ago(7),
+                        subject="Home visit", text="Seen at home with mother. Bedroom seen.")
+    cases.chronology_entry_add(child=child["cp"], actor=sw, occurred_on=days_ago(26),
+                               title="Police called to the home", source="Police")
+
+    # Journeys: the referral-to-plan and keyboard children start with nothing; authorising
+    # needs a completed assessment; the tablet journey an open child in need plan.
+    for key, factor in (("j_authorise_allocate", "3B"), ("j_authorise_banner", "21")):
+        started = assessments.assessment_start(referral=referral(child[key], days_ago(12)),
+                                               started_on=days_ago(11), actor=sw)
+        assessments.assessment_update(assessment=started, actor=sw, completed_on=days_ago(2),
+                                      factors=[factor], child_seen_on=days_ago(10),
+                                      seen_alone=True)
+    tablet_plan = cin.cin_plan_start(referral=referral(child["j_tablet"], days_ago(20), "N4"),
+                                     started_on=days_ago(18), actor=sw)
+
+    # A local closure day for the working-days pages, far enough ahead to move no deadline here.
+    closure = None
+    for ahead in range(200, 260):
+        try:
+            closure = workingdays.closure_day_add(
+                actor=users["system_administrator"], date=today + dt.timedelta(days=ahead),
+                reason="Offices closed for an election count")
+            break
+        except DomainError:
+            continue
+
+    # The service manager manages the restricted record's access list, so must be on it.
+    restricted = Person.objects.filter(is_restricted=True).order_by("pk").first()
+    if restricted is not None and not restricted.access_grants.filter(user=sm).exists():
+        people.record_access_grant(person=restricted, user=sm, actor=sm,
+                                   reason="Manages this record's access list")
+
+    allocated = child["j_authorise_allocate"].allocations.filter(end_date__isnull=True).first()
+    return {
+        "today": today.isoformat(),
+        "users": {key: user.username for key, user in users.items()},
+        "user_names": {key: user.get_full_name() for key, user in users.items()},
+        "user_pks": {key: user.pk for key, user in users.items()},
+        "teams": {"main": main_team.pk, "main_name": main_team.name, "door": door_team.pk,
+                  "door_name": door_team.name},
+        "another_worker": {"username": another_worker.username,
+                           "name": another_worker.get_full_name(), "pk": another_worker.pk},
+        "children": {key: str(kid.uuid) for key, kid in child.items()},
+        "child_names": {key: kid.full_name for key, kid in child.items()},
+        "child_first_last": {key: [kid.first_name, kid.last_name] for key, kid in child.items()},
+        "allocated_worker": {"j_authorise_allocate": str(allocated.worker)},
+        "restricted": str(restricted.uuid) if restricted else None,
+        "ids": {
+            "contact_waiting": waiting.pk,
+            "contact_decided": decided.pk,
+            "referral_open": decided.episode.pk,
+            "assessment_in_progress": fd_assessment.pk,
+            "assessment_waiting": waiting_assessment.pk,
+            "assessment_authorised": authorised.pk,
+            "cin_plan": cin_plan.pk,
+            "cin_plan_ended": ended_plan.pk,
+            "tablet_cin_plan": tablet_plan.pk,
+            "warning": warning.pk,
+            "link": link.pk,
+            "link_other": str(parent.uuid),
+            "closure_day": getattr(closure, "pk", None),
+        },
+    }
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
