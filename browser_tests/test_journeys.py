@@ -2,8 +2,6 @@
 
 import re
 
-import pytest
-
 from browser_tests.helpers import (
     banner,
     click_through,
