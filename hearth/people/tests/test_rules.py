@@ -33,7 +33,7 @@ def test_it_refuses_an_nhs_number_that_is_not_ten_digits(value):
 
 def test_no_check_digit_completes_a_remainder_of_ten():
     stem = next(f"999{n:06d}" for n in range(1000) if rules.nhs_check_digit(f"999{n:06d}") is None)
-    for last in "0123456789":
+    for last in map(str, range(10)):
         assert rules.nhs_number_problem(stem + last) is not None
 
 
