@@ -1,0 +1,3 @@
+EVENTS = {
+    "CASE_HISTORY_IMPORTED": "A file of case histories was imported from a previous system",
+}

@@ -1,0 +1,473 @@
+"""Case histories as Hearth records them: people, and each child's dated events in order.
+
+A file in the import format (docs/import-format.md) is read into these classes, and the synthetic
+authority writes its casework as them too; `runner.CaseRunner` records both through the services.
+Events name each other by file-local references (`ref`): an assessment names its referral's ref,
+a core group its plan's.
+"""
+
+import datetime as dt
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from typing import ClassVar
+
+from hearth.workingdays.rules import LONDON
+
+Participants = tuple[Mapping, ...]
+
+
+# ---- People -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class AddressRecord:
+    line_1: str
+    town: str
+    postcode: str
+    start_date: dt.date
+    line_2: str = ""
+    is_verified: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class RelationshipRecord:
+    """A link from the person to `other` (a person's ref); the reverse link is made with it."""
+
+    kind: str
+    other: str
+    has_parental_responsibility: bool = False
+    lives_with: bool = False
+    start_date: dt.date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PersonRecord:
+    ref: str
+    values: dict  # person_create's fields: names, demographics (DfE codes) and identifiers
+    addresses: tuple[AddressRecord, ...] = ()
+    relationships: tuple[RelationshipRecord, ...] = ()
+
+
+# ---- Events -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    """Something that happened on a child's case. `by` is the username of who recorded it."""
+
+    TYPE: ClassVar[str] = ""
+    DATE_FIELD: ClassVar[str] = ""
+    by: str = ""
+
+    @property
+    def day(self) -> dt.date | None:
+        value = getattr(self, self.DATE_FIELD) if self.DATE_FIELD else None
+        return value.astimezone(LONDON).date() if isinstance(value, dt.datetime) else value
+
+    def refs_used(self) -> dict[str, str]:
+        """{field: ref} for the earlier events this one points at."""
+        return {name: getattr(self, name) for name in REF_FIELDS.get(self.TYPE, ())
+                if getattr(self, name)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class AllocationEvent(Event):
+    TYPE = "allocation"
+    DATE_FIELD = "start_date"
+    start_date: dt.date
+    team: str
+    worker: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AllocationEndEvent(Event):
+    TYPE = "allocation_end"
+    DATE_FIELD = "end_date"
+    end_date: dt.date
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactEvent(Event):
+    TYPE = "contact"
+    DATE_FIELD = "received_at"
+    ref: str
+    received_at: dt.datetime
+    source: str
+    concern: str
+    consent: str
+    consent_note: str = ""
+    source_detail: str = ""
+    others_involved: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class RatingEvent(Event):
+    """A RAG rating before the decision (Hearth keeps the time it was recorded, not given)."""
+
+    TYPE = "rating"
+    contact: str
+    rag: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DecisionEvent(Event):
+    """A referral or strategy decision opens an episode (or joins the open one): `referral`
+    names it for the events that follow."""
+
+    TYPE = "decision"
+    DATE_FIELD = "decided_at"
+    contact: str
+    decided_at: dt.datetime
+    decision: str
+    reason: str
+    rag: str = ""
+    primary_need: str = ""
+    referral: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReferralEvent(Event):
+    TYPE = "referral"
+    DATE_FIELD = "referral_date"
+    ref: str
+    referral_date: dt.date
+    source: str
+    primary_need: str = ""
+    no_further_action: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssessmentStartEvent(Event):
+    TYPE = "assessment_start"
+    DATE_FIELD = "started_on"
+    ref: str
+    referral: str
+    started_on: dt.date
+    kind: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssessmentContributionEvent(Event):
+    TYPE = "assessment_contribution"
+    DATE_FIELD = "received_on"
+    assessment: str
+    agency: str
+    received_on: dt.date
+    summary: str
+    agency_name: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssessmentCompleteEvent(Event):
+    TYPE = "assessment_complete"
+    DATE_FIELD = "completed_on"
+    assessment: str
+    completed_on: dt.date
+    factors: tuple[str, ...]
+    child_seen_on: dt.date | None = None
+    seen_alone: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssessmentAuthoriseEvent(Event):
+    TYPE = "assessment_authorise"
+    DATE_FIELD = "authorised_on"
+    assessment: str
+    authorised_on: dt.date
+    outcome: str
+    lateness_reason: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class StrategyDiscussionEvent(Event):
+    TYPE = "strategy_discussion"
+    DATE_FIELD = "held_on"
+    ref: str
+    referral: str
+    held_on: dt.date
+    decision: str
+    held_at: dt.time | None = None
+    reason: str = ""
+    participants: Participants = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Section47OutcomeEvent(Event):
+    """The outcome of the enquiry that `strategy_discussion` started or was held during."""
+
+    TYPE = "section47_outcome"
+    DATE_FIELD = "completed_on"
+    strategy_discussion: str
+    completed_on: dt.date
+    outcome: str
+    icpc_required: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class InitialConferenceEvent(Event):
+    """The conference for the enquiry of `strategy_discussion`; a plan outcome starts the plan
+    named `plan_ref`."""
+
+    TYPE = "initial_conference"
+    DATE_FIELD = "held_on"
+    ref: str
+    strategy_discussion: str
+    held_on: dt.date
+    chair: str
+    outcome: str
+    plan_ref: str = ""
+    category: str = ""
+    conference_format: str = ""
+    delay_reason: str = ""
+    participants: Participants = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReviewConferenceEvent(Event):
+    TYPE = "review_conference"
+    DATE_FIELD = "held_on"
+    plan: str
+    held_on: dt.date
+    chair: str
+    outcome: str
+    category: str = ""
+    conference_format: str = ""
+    delay_reason: str = ""
+    participants: Participants = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class CoreGroupEvent(Event):
+    TYPE = "core_group"
+    DATE_FIELD = "held_on"
+    plan: str
+    held_on: dt.date
+    note: str = ""
+    participants: Participants = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class CpVisitEvent(Event):
+    TYPE = "cp_visit"
+    DATE_FIELD = "visited_on"
+    plan: str
+    visited_on: dt.date
+    child_seen: bool
+    seen_alone: bool = False
+    bedroom_seen: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CpPlanEndEvent(Event):
+    TYPE = "cp_plan_end"
+    DATE_FIELD = "end_date"
+    plan: str
+    end_date: dt.date
+    reason: str
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CinPlanStartEvent(Event):
+    TYPE = "cin_plan_start"
+    DATE_FIELD = "started_on"
+    ref: str
+    referral: str
+    started_on: dt.date
+
+
+@dataclass(frozen=True, kw_only=True)
+class CinPlanReviewEvent(Event):
+    TYPE = "cin_plan_review"
+    DATE_FIELD = "reviewed_on"
+    plan: str
+    reviewed_on: dt.date
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CinPlanVisitEvent(Event):
+    TYPE = "cin_plan_visit"
+    DATE_FIELD = "visited_on"
+    plan: str
+    visited_on: dt.date
+    child_seen: bool
+    seen_alone: bool = False
+    bedroom_seen: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CinPlanEndEvent(Event):
+    TYPE = "cin_plan_end"
+    DATE_FIELD = "ended_on"
+    plan: str
+    ended_on: dt.date
+    reason: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClosureEvent(Event):
+    """Closes the episode of need `referral` with a DfE reason for closure."""
+
+    TYPE = "closure"
+    DATE_FIELD = "closed_on"
+    referral: str
+    closed_on: dt.date
+    reason: str
+
+
+EVENT_TYPES: dict[str, type[Event]] = {cls.TYPE: cls for cls in (
+    AllocationEvent, AllocationEndEvent, ContactEvent, RatingEvent, DecisionEvent,
+    ReferralEvent, AssessmentStartEvent, AssessmentContributionEvent, AssessmentCompleteEvent,
+    AssessmentAuthoriseEvent, StrategyDiscussionEvent, Section47OutcomeEvent,
+    InitialConferenceEvent, ReviewConferenceEvent, CoreGroupEvent, CpVisitEvent, CpPlanEndEvent,
+    CinPlanStartEvent, CinPlanReviewEvent, CinPlanVisitEvent, CinPlanEndEvent, ClosureEvent,
+)}
+
+# What each reference names: the kind of record, and the events that define such a ref.
+REFERENCE_KINDS: dict[str, tuple[str, ...]] = {
+    "contact": ("contact",),
+    "referral": ("referral", "decision"),
+    "assessment": ("assessment_start",),
+    "strategy discussion": ("strategy_discussion",),
+    "child protection plan": ("initial_conference",),
+    "child in need plan": ("cin_plan_start",),
+}
+# event type -> {field that points at an earlier event: the kind of record it names}
+REF_FIELDS: dict[str, dict[str, str]] = {
+    "rating": {"contact": "contact"},
+    "decision": {"contact": "contact"},
+    "assessment_start": {"referral": "referral"},
+    "assessment_contribution": {"assessment": "assessment"},
+    "assessment_complete": {"assessment": "assessment"},
+    "assessment_authorise": {"assessment": "assessment"},
+    "strategy_discussion": {"referral": "referral"},
+    "cin_plan_start": {"referral": "referral"},
+    "section47_outcome": {"strategy_discussion": "strategy discussion"},
+    "initial_conference": {"strategy_discussion": "strategy discussion"},
+    "review_conference": {"plan": "child protection plan"},
+    "core_group": {"plan": "child protection plan"},
+    "cp_visit": {"plan": "child protection plan"},
+    "cp_plan_end": {"plan": "child protection plan"},
+    "cin_plan_review": {"plan": "child in need plan"},
+    "cin_plan_visit": {"plan": "child in need plan"},
+    "cin_plan_end": {"plan": "child in need plan"},
+    "closure": {"referral": "referral"},
+}
+
+
+def refs_defined(event: Event) -> dict[str, str]:
+    """{ref: kind of record} for the references this event defines."""
+    defined: dict[str, str] = {}
+    kind = {"contact": "contact", "referral": "referral", "assessment_start": "assessment",
+            "strategy_discussion": "strategy discussion",
+            "cin_plan_start": "child in need plan"}.get(event.TYPE)
+    if kind and getattr(event, "ref", ""):
+        defined[event.ref] = kind
+    if isinstance(event, DecisionEvent) and event.referral:
+        defined[event.referral] = "referral"
+    if isinstance(event, InitialConferenceEvent) and event.plan_ref:
+        defined[event.plan_ref] = "child protection plan"
+    return defined
+
+
+# ---- Cases and the whole history ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaseAllocation:
+    """Who holds the child once the history is recorded (from `start_date`)."""
+
+    team: str
+    start_date: dt.date
+    worker: str = ""
+
+
+@dataclass(kw_only=True)
+class Case:
+    child: str
+    events: list[Event] = field(default_factory=list)
+    allocation: CaseAllocation | None = None
+
+
+@dataclass(kw_only=True)
+class CaseHistory:
+    people: list[PersonRecord] = field(default_factory=list)
+    cases: list[Case] = field(default_factory=list)
+    source: str = ""
+
+
+# ---- Reading plain values (from JSON) into these classes ----------------------------------------
+
+
+def parse_datetime(text: str) -> dt.datetime:
+    """ISO 8601; a time without an offset is read as UK local time."""
+    value = dt.datetime.fromisoformat(text)
+    return value if value.tzinfo is not None else value.replace(tzinfo=LONDON)
+
+
+def build(cls: type, values: Mapping):
+    """A dataclass from plain values, converting dates, times and lists by the field types."""
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in fields(cls)}
+    return cls(**{name: _convert(hints[name], value) for name, value in values.items()
+                  if name in names})
+
+
+def _convert(hint, value):
+    if value is None:
+        return None
+    base = _without_none(hint)
+    if base is dt.datetime:
+        return parse_datetime(value)
+    if base is dt.date:
+        return dt.date.fromisoformat(value)
+    if base is dt.time:
+        return dt.time.fromisoformat(value)
+    if typing.get_origin(base) is tuple:
+        return tuple(value)
+    return value
+
+
+def _without_none(hint):
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if typing.get_origin(hint) in (typing.Union, types.UnionType) and len(args) == 1:
+        return args[0]
+    return hint
+
+
+def history_from_json(data: Mapping) -> CaseHistory:
+    """A CaseHistory from a file's JSON that has passed the schema."""
+    return CaseHistory(people=[_person(p) for p in data["people"]],
+                       cases=[_case(c) for c in data["cases"]], source=data.get("source", ""))
+
+
+PERSON_PARTS = ("ref", "identifiers", "addresses", "relationships")
+IDENTIFIERS = ("nhs_number", "upn", "upn_unknown", "la_child_id")
+PERSON_DATES = ("date_of_birth", "expected_date_of_birth", "date_of_death")
+
+
+def _person(values: Mapping) -> PersonRecord:
+    fields_ = {k: v for k, v in values.items() if k not in PERSON_PARTS}
+    fields_.update(values.get("identifiers", {}))
+    for name in PERSON_DATES:
+        if fields_.get(name):
+            fields_[name] = dt.date.fromisoformat(fields_[name])
+    return PersonRecord(
+        ref=values["ref"], values=fields_,
+        addresses=tuple(build(AddressRecord, a) for a in values.get("addresses", ())),
+        relationships=tuple(build(RelationshipRecord, r)
+                            for r in values.get("relationships", ())))
+
+
+def _case(values: Mapping) -> Case:
+    allocation = values.get("allocation")
+    return Case(child=values["child"],
+                allocation=build(CaseAllocation, allocation) if allocation else None,
+                events=[build(EVENT_TYPES[e["type"]], e) for e in values["events"]])

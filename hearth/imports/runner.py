@@ -1,0 +1,252 @@
+"""Records a case history through the services, one event at a time, in the order given.
+
+Every event becomes one service call, so an imported (or synthesised) history passes the rules a
+user's entry would and is audited the same way. The runner keeps the records each event made by
+their file-local `ref`, for the events that point at them.
+
+The protection services, `assessment_authorise` and `child_deallocate` take no system job: they
+are recorded as the event's `by` user, or the Hearth system account when there is none.
+"""
+
+from collections import Counter
+from collections.abc import Mapping
+
+from django.db import models
+
+from hearth.accounts.models import Team, User
+from hearth.accounts.services import system_user
+from hearth.assessments import services as assessments
+from hearth.cases import services as cases
+from hearth.cin import services as cin
+from hearth.core.errors import DomainError
+from hearth.frontdoor import services as frontdoor
+from hearth.frontdoor.models import Referral
+from hearth.imports import history as h
+from hearth.people import services as people
+from hearth.people.models import Person
+from hearth.protection import services as protection
+from hearth.protection.models import ChildProtectionPlan, StrategyDiscussion
+
+DEFAULT_ALLOCATION_REASON = "Case history imported"
+
+
+class Directory:
+    """Staff by username and teams by name, read once."""
+
+    def __init__(self) -> None:
+        self.users = {u.username: u for u in User.objects.select_related("team")}
+        self.teams = {t.name: t for t in Team.objects.all()}
+        self._system: User | None = None
+
+    def user(self, username: str) -> User | None:
+        return self.users.get(username) if username else None
+
+    def team(self, name: str) -> Team | None:
+        return self.teams.get(name)
+
+    def system(self) -> User:
+        if self._system is None:
+            self._system = system_user()
+        return self._system
+
+
+def create_person(record: h.PersonRecord, *, system_job: str) -> Person:
+    person = people.person_create(system_job=system_job, **record.values)
+    for address in record.addresses:
+        people.address_add(person=person, system_job=system_job, line_1=address.line_1,
+                           line_2=address.line_2, town=address.town, postcode=address.postcode,
+                           start_date=address.start_date, is_verified=address.is_verified)
+    return person
+
+
+def link_person(person: Person, link: h.RelationshipRecord, other: Person, *,
+                system_job: str) -> None:
+    people.relationship_add(person=person, other=other, kind=link.kind, system_job=system_job,
+                            has_parental_responsibility=link.has_parental_responsibility,
+                            lives_with=link.lives_with, start_date=link.start_date,
+                            note=link.note)
+
+
+class CaseRunner:
+    """Runs one child's events; `records` maps each ref to the record its event made."""
+
+    def __init__(self, *, child: Person, directory: Directory, system_job: str,
+                 people_by_ref: Mapping[str, Person] | None = None,
+                 counts: Counter | None = None):
+        self.child = child
+        self.directory = directory
+        self.job = system_job
+        self.people = people_by_ref or {}
+        self.records: dict[str, models.Model] = {}
+        self.counts = counts if counts is not None else Counter()
+
+    def run(self, event: h.Event) -> None:
+        getattr(self, f"_{event.TYPE}")(event)
+        self.counts[event.TYPE] += 1
+
+    def allocate(self, allocation: h.CaseAllocation) -> None:
+        cases.child_allocate(child=self.child, team=self.directory.team(allocation.team),
+                             worker=self.directory.user(allocation.worker),
+                             start_date=allocation.start_date, system_job=self.job,
+                             reason=DEFAULT_ALLOCATION_REASON)
+        self.counts["allocation"] += 1
+
+    # ---- Who ---------------------------------------------------------------------------------
+
+    def _by(self, event: h.Event) -> User | None:
+        return self.directory.user(event.by)
+
+    def _actor(self, event: h.Event) -> User:
+        """For the services that need a person: `by`, else the system account."""
+        return self._by(event) or self.directory.system()
+
+    def _record(self, ref: str):
+        if ref not in self.records:
+            raise DomainError(f"{ref!r} has not been recorded in this case yet")
+        return self.records[ref]
+
+    # ---- Allocation --------------------------------------------------------------------------
+
+    def _allocation(self, e: h.AllocationEvent) -> None:
+        cases.child_allocate(child=self.child, team=self.directory.team(e.team),
+                             worker=self.directory.user(e.worker), start_date=e.start_date,
+                             actor=self._by(e), system_job=self.job, reason=e.reason)
+
+    def _allocation_end(self, e: h.AllocationEndEvent) -> None:
+        cases.child_deallocate(child=self.child, end_date=e.end_date, actor=self._actor(e))
+
+    # ---- Front door --------------------------------------------------------------------------
+
+    def _contact(self, e: h.ContactEvent) -> None:
+        self.records[e.ref] = frontdoor.contact_record(
+            child=self.child, received_at=e.received_at, source=e.source, concern=e.concern,
+            consent=e.consent, consent_note=e.consent_note, source_detail=e.source_detail,
+            others_involved=[self.people[ref] for ref in e.others_involved],
+            actor=self._by(e), system_job=self.job)
+
+    def _rating(self, e: h.RatingEvent) -> None:
+        frontdoor.contact_rate(contact=self._record(e.contact), rag=e.rag, actor=self._by(e),
+                               system_job=self.job)
+
+    def _decision(self, e: h.DecisionEvent) -> None:
+        contact = frontdoor.contact_decide(
+            contact=self._record(e.contact), decision=e.decision, decision_reason=e.reason,
+            decided_at=e.decided_at, rag=e.rag, primary_need=e.primary_need,
+            actor=self._by(e), system_job=self.job)
+        if e.referral:
+            if contact.episode is None:
+                raise DomainError(f"A {contact.get_decision_display().lower()} decision opens "
+                                  "no episode of need", field="referral")
+            self.records[e.referral] = contact.episode
+
+    def _referral(self, e: h.ReferralEvent) -> None:
+        self.records[e.ref] = frontdoor.referral_record(
+            child=self.child, referral_date=e.referral_date, source=e.source,
+            primary_need=e.primary_need, no_further_action=e.no_further_action,
+            actor=self._by(e), system_job=self.job)
+
+    def _closure(self, e: h.ClosureEvent) -> None:
+        frontdoor.referral_close(referral=self._record(e.referral), closed_on=e.closed_on,
+                                 closure_reason=e.reason, actor=self._by(e),
+                                 system_job=self.job)
+
+    # ---- Assessments -------------------------------------------------------------------------
+
+    def _assessment_start(self, e: h.AssessmentStartEvent) -> None:
+        self.records[e.ref] = assessments.assessment_start(
+            referral=self._record(e.referral), started_on=e.started_on, kind=e.kind or None,
+            actor=self._by(e), system_job=self.job)
+
+    def _assessment_contribution(self, e: h.AssessmentContributionEvent) -> None:
+        assessments.assessment_contribution_add(
+            assessment=self._record(e.assessment), agency=e.agency, received_on=e.received_on,
+            summary=e.summary, agency_name=e.agency_name, actor=self._by(e),
+            system_job=self.job)
+
+    def _assessment_complete(self, e: h.AssessmentCompleteEvent) -> None:
+        assessments.assessment_update(
+            assessment=self._record(e.assessment), child_seen_on=e.child_seen_on,
+            seen_alone=e.seen_alone, factors=list(e.factors), completed_on=e.completed_on,
+            actor=self._by(e), system_job=self.job)
+
+    def _assessment_authorise(self, e: h.AssessmentAuthoriseEvent) -> None:
+        assessments.assessment_authorise(
+            assessment=self._record(e.assessment), actor=self._by(e),
+            authorised_on=e.authorised_on, outcome=e.outcome, lateness_reason=e.lateness_reason)
+
+    # ---- Child protection --------------------------------------------------------------------
+
+    def _strategy_discussion(self, e: h.StrategyDiscussionEvent) -> None:
+        referral = Referral.objects.get(pk=self._record(e.referral).pk)  # as it is now
+        self.records[e.ref] = protection.strategy_discussion_record(
+            referral=referral, actor=self._actor(e), held_on=e.held_on, decision=e.decision,
+            held_at=e.held_at, reason=e.reason, participants=e.participants)
+
+    def _enquiry_of(self, ref: str):
+        discussion: StrategyDiscussion = self._record(ref)
+        if discussion.section47_id is None:
+            raise DomainError("That strategy discussion started no section 47 enquiry",
+                              field="strategy_discussion")
+        return discussion.section47
+
+    def _section47_outcome(self, e: h.Section47OutcomeEvent) -> None:
+        protection.section47_conclude(
+            enquiry=self._enquiry_of(e.strategy_discussion), actor=self._actor(e),
+            outcome=e.outcome, completed_on=e.completed_on, icpc_required=e.icpc_required)
+
+    def _initial_conference(self, e: h.InitialConferenceEvent) -> None:
+        conference = protection.initial_conference_record(
+            enquiry=self._enquiry_of(e.strategy_discussion), actor=self._actor(e),
+            held_on=e.held_on, chair=self.directory.user(e.chair), outcome=e.outcome,
+            category=e.category, conference_format=e.conference_format,
+            delay_reason=e.delay_reason, participants=e.participants)
+        self.records[e.ref] = conference
+        if e.plan_ref:
+            plan = ChildProtectionPlan.objects.filter(initial_conference=conference).first()
+            if plan is None:
+                raise DomainError("This conference started no child protection plan",
+                                  field="plan_ref")
+            self.records[e.plan_ref] = plan
+
+    def _review_conference(self, e: h.ReviewConferenceEvent) -> None:
+        protection.review_conference_record(
+            plan=self._record(e.plan), actor=self._actor(e), held_on=e.held_on,
+            chair=self.directory.user(e.chair), outcome=e.outcome, category=e.category,
+            conference_format=e.conference_format, delay_reason=e.delay_reason,
+            participants=e.participants)
+
+    def _core_group(self, e: h.CoreGroupEvent) -> None:
+        protection.core_group_record(plan=self._record(e.plan), actor=self._actor(e),
+                                     held_on=e.held_on, note=e.note,
+                                     participants=e.participants)
+
+    def _cp_visit(self, e: h.CpVisitEvent) -> None:
+        protection.cp_visit_record(plan=self._record(e.plan), actor=self._actor(e),
+                                   visited_on=e.visited_on, child_seen=e.child_seen,
+                                   seen_alone=e.seen_alone, bedroom_seen=e.bedroom_seen,
+                                   note=e.note)
+
+    def _cp_plan_end(self, e: h.CpPlanEndEvent) -> None:
+        protection.cp_plan_end(plan=self._record(e.plan), actor=self._actor(e),
+                               end_date=e.end_date, reason=e.reason, note=e.note)
+
+    # ---- Child in need plans -----------------------------------------------------------------
+
+    def _cin_plan_start(self, e: h.CinPlanStartEvent) -> None:
+        self.records[e.ref] = cin.cin_plan_start(referral=self._record(e.referral),
+                                                 started_on=e.started_on, actor=self._by(e),
+                                                 system_job=self.job)
+
+    def _cin_plan_review(self, e: h.CinPlanReviewEvent) -> None:
+        cin.cin_plan_review(plan=self._record(e.plan), reviewed_on=e.reviewed_on, note=e.note,
+                            actor=self._by(e), system_job=self.job)
+
+    def _cin_plan_visit(self, e: h.CinPlanVisitEvent) -> None:
+        cin.cin_plan_visit(plan=self._record(e.plan), visited_on=e.visited_on,
+                           child_seen=e.child_seen, seen_alone=e.seen_alone,
+                           bedroom_seen=e.bedroom_seen, note=e.note, actor=self._by(e),
+                           system_job=self.job)
+
+    def _cin_plan_end(self, e: h.CinPlanEndEvent) -> None:
+        cin.cin_plan_end(plan=self._record(e.plan), ended_on=e.ended_on, end_reason=e.reason,
+                         actor=self._by(e), system_job=self.job)
