@@ -104,13 +104,10 @@ class _Recorder:
             return
         runner = CaseRunner(child=child, directory=self.directory, system_job=SYSTEM_JOB,
                             people_by_ref=self.people, counts=self.result.counts)
-        failed: set[str] = set()
+        failed: set[str] = set()  # refs of events refused, or not tried
         first_problem = len(self.result.problems)
         for event_number, event in enumerate(case.events):
-            needs = {*event.refs_used().values(), *getattr(event, "others_involved", ())}
-            missing_people = {ref for ref in getattr(event, "others_involved", ())
-                              if ref not in self.people}
-            if needs & failed or missing_people:
+            if self.depends_on_a_failure(event, failed):
                 failed |= set(h.refs_defined(event))
                 self.result.not_tried += 1
                 continue
@@ -121,6 +118,11 @@ class _Recorder:
         if case.allocation:
             self.attempt(f"cases[{number}].allocation",
                          lambda: runner.allocate(case.allocation), case.allocation)
+
+    def depends_on_a_failure(self, event: h.Event, failed: set[str]) -> bool:
+        people = getattr(event, "others_involved", ())
+        return bool(set(event.refs_used().values()) & failed) or any(
+            ref not in self.people for ref in people)
 
     def note_follow_on(self, first_problem: int) -> None:
         """A later refusal in a case that already had one may only follow from it: say so."""

@@ -1,0 +1,79 @@
+"""The format's three descriptions agree: the JSON Schema, the event classes the runner reads
+and the apps' code lists, and the documentation's example."""
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from hearth.assessments.codes import AssessmentFactor, AssessmentOutcome, PartnerAgency
+from hearth.frontdoor.codes import (
+    Consent,
+    ContactDecision,
+    PrimaryNeed,
+    Rag,
+    ReasonForClosure,
+    ReferralSource,
+)
+from hearth.imports.history import EVENT_TYPES
+from hearth.imports.validation import schema, schema_problems
+from hearth.people.codes import Disability, Ethnicity, RelationshipKind, Sex
+from hearth.protection.codes import Agency, CategoryOfAbuse, Section47Outcome, StrategyDecision
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "case-history-example.json"
+DOCS = Path(settings.BASE_DIR) / "docs" / "import-format.md"
+
+
+def codes(definition: dict) -> set[str]:
+    found = definition.get("enum") or definition["items"]["enum"]
+    return set(found) - {""}
+
+
+@pytest.mark.parametrize("event_type", sorted(EVENT_TYPES))
+def test_each_event_type_has_the_fields_the_runner_reads(event_type):
+    definition = schema()["$defs"][event_type]
+    fields = dataclasses.fields(EVENT_TYPES[event_type])
+    required = {f.name for f in fields if f.default is dataclasses.MISSING
+                and f.default_factory is dataclasses.MISSING}
+
+    assert set(definition["properties"]) == {"type", *(f.name for f in fields)}
+    assert required | {"type"} <= set(definition["required"])
+    assert definition["additionalProperties"] is False
+
+
+@pytest.mark.parametrize(("where", "field", "choices"), [
+    ("contact", "source", ReferralSource), ("contact", "consent", Consent),
+    ("rating", "rag", Rag), ("decision", "decision", ContactDecision),
+    ("decision", "primary_need", PrimaryNeed), ("referral", "source", ReferralSource),
+    ("assessment_complete", "factors", AssessmentFactor),
+    ("assessment_contribution", "agency", PartnerAgency),
+    ("assessment_authorise", "outcome", AssessmentOutcome),
+    ("strategy_discussion", "decision", StrategyDecision),
+    ("section47_outcome", "outcome", Section47Outcome),
+    ("initial_conference", "category", CategoryOfAbuse),
+    ("closure", "reason", ReasonForClosure), ("participant", "agency", Agency),
+    ("person", "sex", Sex), ("person", "ethnicity", Ethnicity),
+    ("person", "disabilities", Disability), ("relationship", "kind", RelationshipKind),
+])
+def test_the_schema_allows_exactly_the_apps_codes(where, field, choices):
+    assert codes(schema()["$defs"][where]["properties"][field]) == set(choices.values)
+
+
+def test_the_example_is_valid_against_the_schema():
+    assert schema_problems(json.loads(EXAMPLE.read_text())) == []
+
+
+def test_the_documentation_shows_the_example_file():
+    blocks = re.findall(r"```json\n(.*?)```", DOCS.read_text(), flags=re.DOTALL)
+
+    assert json.loads(blocks[-1]) == json.loads(EXAMPLE.read_text())
+
+
+def test_the_documentation_describes_every_event_type():
+    text = DOCS.read_text()
+
+    for event_type in EVENT_TYPES:
+        assert f"#### `{event_type}`" in text

@@ -1,0 +1,223 @@
+"""Years of synthetic casework for a synthetic authority, recorded through the services.
+
+`build_casework` plans every child's contacts, referrals, assessments, strategy discussions,
+section 47 enquiries, conferences, plans, core groups, visits, closures and transfers between
+teams (`casework_plan`, `casework_stories`) as case-history events, and records them through the
+runner that `manage.py import_cases` uses (hearth.imports.runner): one service call an event, so
+each passes the services' rules and is audited. Services that take a system job are audited as
+`synthesise` with the member of staff who did the work; the protection services and assessment
+authorisations take no system job and are audited as that member of staff.
+
+Dates run from `years` before `clock.today()` to now; nothing is dated in the future, so the
+work still open today is left open, with its statutory tasks due, due soon or overdue. The same
+seed, profile and clock time give the same casework.
+
+What it aims at (shared/domain/KPIS.md):
+
+- referrals: `scale` × 750 a year per 10,000 children (H-FD-04: 749.3 in 2019), about 20% of
+  them re-referrals within 12 months (H-FD-05); contacts 3 times the referrals;
+- contact decisions within 1 working day 76% (H-FD-01); assessments authorised within 45
+  working days 68% (H-AS-01); initial conferences within 15 working days 80% (H-CP-04); 80% of
+  children on a plan visited within the 10-day standard (H-CP-08);
+- children on a child protection plan at the end: 44 per 10,000 (H-CP-01, target 43), at most
+  `cp_share_cap` of the family safeguarding teams' children.
+
+What it costs: every event is a service call, about 5 to 7 ms of CPU on SQLite. The children
+the authority holds today all get the casework that explains where they are (the caseload is
+the base generator's); the rest is cut down by the profile's settings. `dudley` synthesises
+2 years of contacts and referrals at a quarter of the seeds' referral rate (`scale`), visits and
+reviews for the last 5 months of plans running longer (`plan_years`), and the episodes of a
+tenth of the children whose cases closed in those years (`closed_share`): about 43,000 events in
+about 5 minutes. `tiny`, built by tests, has a year of it: about 450 events in 3 seconds.
+"""
+
+import datetime as dt
+import random
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import F, Q
+
+from hearth.accounts.models import Team
+from hearth.accounts.roles import Role
+from hearth.assessments.codes import AssessmentKind
+from hearth.assessments.models import Assessment
+from hearth.cases.models import StatutoryTask, TaskKind
+from hearth.core import clock
+from hearth.core.errors import DomainError
+from hearth.frontdoor.models import Contact, Referral
+from hearth.imports.history import Event
+from hearth.imports.runner import CaseRunner, Directory
+from hearth.people.models import Person
+from hearth.protection.codes import ConferenceKind
+from hearth.protection.models import ChildProtectionPlan, Conference
+from hearth.synthetic.casework_plan import CaseworkPlanner
+from hearth.synthetic.casework_stories import Desk, Rates, Story, StoryWriter
+from hearth.synthetic.staff import Organisation
+from hearth.workingdays.selectors import current_calendar
+
+SYSTEM_JOB = "synthesise"
+BATCH_EVENTS = 2_000
+S = Team.Service
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class CaseworkSettings:
+    """`years` of contacts and referrals; `plan_years` of visits and reviews on plans running
+    longer (a plan older than that is renewed then); `closed_share` of the children whose
+    allocation ended in those years get that episode synthesised; `scale` × the seeds' yearly
+    referral rate is the volume aimed at: short episodes (front door, assessment team, closed)
+    are added up to it, and at least `short_episodes_at_least` of them."""
+
+    years: int = 2
+    plan_years: float = 2
+    closed_share: float = 1.0
+    scale: float = 1.0
+    referrals_per_10k: float = 750.0
+    contacts_per_referral: float = 3.0
+    re_referral_share: float = 0.20
+    cp_plans_per_10k: float = 44.0
+    cp_share_cap: float = 0.4
+    contacts_waiting_today: int = 3
+    short_episodes_at_least: int = 3
+    rates: Rates = field(default_factory=Rates)
+
+
+CASEWORK: dict[str, CaseworkSettings] = {
+    "tiny": CaseworkSettings(years=1, plan_years=0.5, scale=0.04, cp_share_cap=0.25),
+    "dudley": CaseworkSettings(scale=0.25, closed_share=0.1, plan_years=0.4,
+                               contacts_waiting_today=20, short_episodes_at_least=150),
+    "large": CaseworkSettings(scale=0.25, closed_share=0.1, plan_years=0.4,
+                              contacts_waiting_today=60, short_episodes_at_least=450),
+}
+
+
+@dataclass
+class CaseworkResult:
+    counts: Counter
+    children: int = 0
+    short_episodes: int = 0
+    seconds: float = 0.0
+
+
+class CaseworkError(RuntimeError):
+    """A planned event the services refused: a bug in the plan, so the build stops."""
+
+    def __init__(self, child: Person, event: Event, error: DomainError):
+        super().__init__(f"{event.TYPE} for child {child.pk} ({child}) was refused: "
+                         f"{error.message} [{event}]")
+
+
+def build_casework(authority, profile, rng: random.Random, *, progress: Progress | None = None,
+                   settings: CaseworkSettings | None = None) -> CaseworkResult:
+    """Plans and records the casework of `authority` (a generator.Authority)."""
+    started = time.perf_counter()
+    settings = settings or CASEWORK.get(profile.name, CaseworkSettings())
+    now = clock.now()
+    today = clock.today()
+    writer = StoryWriter(rng, calendar=current_calendar(), now=now,
+                         history_from=today - dt.timedelta(days=365 * settings.years),
+                         plans_from=today - dt.timedelta(days=round(365 * settings.plan_years)),
+                         rates=settings.rates, desk=desk_for(authority.organisation))
+    planner = CaseworkPlanner(rng, writer=writer, org=authority.organisation, settings=settings,
+                              population=authority.local_authority.population_0_17)
+    stories = planner.plan(authority.open_children, authority.closed_children)
+    counts = record(stories, progress or (lambda label, done, total: None))
+    return CaseworkResult(counts=counts, children=len(stories),
+                          short_episodes=planner.short_episodes,
+                          seconds=time.perf_counter() - started)
+
+
+def desk_for(org: Organisation) -> Desk:
+    desks = org.case_teams(S.FRONT_DOOR) or org.case_teams(S.ASSESSMENT) or org.case_teams()
+    support = [u.username for u in org.staff if u.role == Role.BUSINESS_SUPPORT]
+    iros = [u for u in org.staff if u.role == Role.IRO]
+    return Desk(recorders=[u.username for t in desks for u in org.workers[t.pk]] + support,
+                deciders=[org.managers[t.pk].username for t in desks],
+                chairs=[u.username for u in iros if "Chair" in u.job_title]
+                or [u.username for u in iros])
+
+
+def record(stories: list[Story], progress: Progress) -> Counter:
+    """Records every story through the runner, a transaction every BATCH_EVENTS events."""
+    directory, counts = Directory(), Counter()
+    total, done = sum(len(s.events) for s in stories), 0
+    for batch in _batches(stories):
+        with transaction.atomic():
+            for story in batch:
+                _record_story(story, directory, counts)
+        done += sum(len(s.events) for s in batch)
+        progress("casework events", done, total)
+    return counts
+
+
+def _record_story(story: Story, directory: Directory, counts: Counter) -> None:
+    runner = CaseRunner(child=story.child, directory=directory, system_job=SYSTEM_JOB,
+                        counts=counts)
+    for event in story.in_order():
+        try:
+            runner.run(event)
+        except DomainError as error:
+            raise CaseworkError(story.child, event, error) from error
+
+
+def _batches(stories: list[Story]) -> Iterator[list[Story]]:
+    batch: list[Story] = []
+    size = 0
+    for story in stories:
+        batch.append(story)
+        size += len(story.events)
+        if size >= BATCH_EVENTS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+# ---- What was made, in the seeds' terms -------------------------------------------------------
+
+
+def casework_figures(*, years: int, population: int) -> dict[str, float]:
+    """The indicators the casework aims at, over the last `years` (KPIS.md §1-§4)."""
+    since = clock.today() - dt.timedelta(days=365 * years)
+    referrals = Referral.objects.filter(referral_date__gte=since)
+    contacts = Contact.objects.filter(received_at__date__gte=since)
+    decided = contacts.filter(decided_at__isnull=False)
+    assessments = Assessment.objects.filter(authorised_on__gte=since, kind=AssessmentKind.NEW)
+    initial = Conference.objects.filter(held_on__gte=since, kind=ConferenceKind.INITIAL)
+    visits = StatutoryTask.objects.filter(kind=TaskKind.VISIT_CP, closed_on__gte=since,
+                                          cancelled=False)
+    on_plans = ChildProtectionPlan.objects.open().count()
+    return {
+        "contacts": contacts.count(),
+        "referrals": referrals.count(),
+        "referrals per 10,000 a year": _rate(referrals.count() / years, population),
+        "re-referrals %": _share(referrals.filter(previous_referral__isnull=False), referrals),
+        "contacts per referral": round(contacts.count() / max(1, referrals.count()), 2),
+        "contact decisions within 1 WD %": _share(
+            decided.filter(decided_at__date__lte=F("decision_due_on")), decided),
+        "assessments within 45 WD %": _share(assessments.filter(authorised_on__lte=F("due_on")),
+                                             assessments),
+        "ICPCs within 15 WD %": _share(initial.filter(held_on__lte=F("due_on")), initial),
+        "CP visits in time %": _share(visits.filter(closed_on__lte=F("due_on")), visits),
+        "children on CP plans": on_plans,
+        "CP plans per 10,000": _rate(on_plans, population),
+        "open tasks overdue": StatutoryTask.objects.open().filter(
+            due_on__lt=clock.today()).count(),
+        "open tasks": StatutoryTask.objects.open().count(),
+        "open contacts": Contact.objects.filter(Q(decided_at__isnull=True)).count(),
+    }
+
+
+def _share(part, whole) -> float:
+    total = whole.count()
+    return round(100 * part.count() / total, 1) if total else 0.0
+
+
+def _rate(count: float, population: int) -> float:
+    return round(count * 10_000 / population, 1)
