@@ -13,9 +13,12 @@ the table.
 
 Caching: each process keeps the calendars it has built for up to five minutes. A service that
 changes a bank holiday or closure day empties this process's cache when its transaction
-commits; other processes see the change within five minutes. Inside a transaction the cache is
-neither read nor filled, so a service sees its own uncommitted changes and a rolled-back change
-never reaches the cache.
+commits; other processes see the change within five minutes. A service that changes one also
+marks its database connection (`calendar_changing`): until that connection is next used outside
+a transaction, its calendars are built afresh and never cached, so a service sees its own
+uncommitted changes and a rolled-back change never reaches the cache. Every other transaction
+uses the cache (building a calendar of 41 years costs two queries and a few milliseconds, which
+every service call that computes a deadline would otherwise pay).
 """
 
 import datetime as dt
@@ -72,7 +75,9 @@ def closure_day_list(*, on_or_after: dt.date | None = None) -> QuerySet[LocalClo
 
 def calendar_for(first_year: int, last_year: int) -> WorkingDayCalendar:
     """Weekends, bank holidays and closure days; it refuses questions outside these years."""
-    if connection.in_atomic_block:
+    if not connection.in_atomic_block:
+        connection.hearth_calendar_changing = False
+    elif getattr(connection, "hearth_calendar_changing", False):
         return _build_calendar(first_year, last_year)
     key = (first_year, last_year)
     cached = _cache.get(key)
@@ -90,9 +95,15 @@ def current_calendar() -> WorkingDayCalendar:
     return calendar_for(FIRST_YEAR, LAST_YEAR)
 
 
+def calendar_changing() -> None:
+    """Services call this before they change a bank holiday or closure day (see Caching)."""
+    connection.hearth_calendar_changing = True
+
+
 def forget_calendars() -> None:
     """Empty this process's cache; services call it when their transaction commits."""
     global _generation
+    connection.hearth_calendar_changing = False
     with _lock:
         _generation += 1
         _cache.clear()

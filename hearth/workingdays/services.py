@@ -37,6 +37,7 @@ def bank_holidays_load(
     listed = published if published is not None else bank_holidays_from_package(years)
     wanted = {day: title for day, title in listed.items() if day.year in years}
     auditor = Auditor(system_job=system_job)
+    selectors.calendar_changing()
     with transaction.atomic():
         existing = set(BankHoliday.objects.filter(date__in=wanted).values_list("date", flat=True))
         added = [
@@ -51,6 +52,7 @@ def bank_holidays_load(
 def closure_day_add(*, actor, date: dt.date | None, reason: str) -> LocalClosureDay:
     reason = (reason or "").strip()
     _ensure_closure_day_allowed(date, reason)
+    selectors.calendar_changing()
     try:
         with transaction.atomic():
             closure_day = LocalClosureDay.objects.create(
@@ -66,6 +68,7 @@ def closure_day_add(*, actor, date: dt.date | None, reason: str) -> LocalClosure
 
 
 def closure_day_remove(*, actor, closure_day: LocalClosureDay) -> None:
+    selectors.calendar_changing()
     with transaction.atomic():
         Auditor(actor).record(
             "CLOSURE_DAY_REMOVED", closure_day, detail=_closure_day_detail(closure_day)

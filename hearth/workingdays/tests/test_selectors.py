@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from hearth.workingdays import selectors, services
 from hearth.workingdays.models import BankHoliday, LocalClosureDay
@@ -60,12 +60,30 @@ def test_it_lists_closure_days_from_a_date(admin_sam):
     assert selectors.closure_day_list().count() == 2
 
 
-def test_inside_a_transaction_it_reads_the_database_every_time(django_assert_num_queries):
+def test_inside_a_transaction_it_uses_the_cache_until_the_transaction_changes_a_day(
+    admin_sam, django_assert_num_queries
+):
     assert connection.in_atomic_block  # pytest-django wraps each test in one
     with django_assert_num_queries(2):
-        selectors.calendar_for(2025, 2026)
+        first = selectors.calendar_for(2025, 2026)
+    with django_assert_num_queries(0):
+        assert selectors.calendar_for(2025, 2026) is first
+    services.closure_day_add(actor=admin_sam, date=D(2026, 1, 2), reason="Snow")
     with django_assert_num_queries(2):
+        assert not selectors.calendar_for(2025, 2026).is_working_day(D(2026, 1, 2))
+    with django_assert_num_queries(2):  # still uncommitted: never cached
         selectors.calendar_for(2025, 2026)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_change_never_reaches_the_cache(admin_sam):
+    with transaction.atomic():
+        services.closure_day_add(actor=admin_sam, date=D(2026, 1, 2), reason="Snow")
+        assert not selectors.calendar_for(2025, 2026).is_working_day(D(2026, 1, 2))
+        transaction.set_rollback(True)
+    with transaction.atomic():
+        assert selectors.calendar_for(2025, 2026).is_working_day(D(2026, 1, 2))
+    assert selectors.calendar_for(2025, 2026).is_working_day(D(2026, 1, 2))
 
 
 @pytest.mark.django_db(transaction=True)
