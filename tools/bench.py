@@ -7,7 +7,10 @@ For each profile and database: build a fresh authority (migrate + `manage.py syn
 subprocess with DATABASE_URL pointing at a new SQLite file under bench-results/ or a new
 PostgreSQL database hearth_bench_<profile>), then, in another subprocess, drive Django in-process
 with django.test.Client and time the child record page, people search and team lists as a
-social worker of a busy team and as a performance analyst. Prints a table and writes
+social worker of a busy team; My work as that worker, the team worklist (plain and filtered to
+overdue tasks) as the manager of the team with the most open tasks and the service worklist as
+a service manager; the MASH queue (plain, and filtered to red contacts) as a front door worker;
+and the teams overview as a performance analyst. Prints a table and writes
 bench-results/bench.json. Target: p95 under 100 ms on the large profile with PostgreSQL.
 """
 
@@ -154,6 +157,7 @@ def measure(*, requests: int, seed: int) -> dict:
     worker, analyst = bench_users()
     pages = [
         *worker_pages(worker, rng, requests),
+        *worklist_pages(worker, requests),
         timed("teams overview", analyst, [("/teams/", None)] * requests),
     ]
     return {"database_counts": database_counts(), "worker": worker.username,
@@ -196,6 +200,35 @@ def worker_pages(worker, rng, requests: int) -> list[dict]:
         timed("team list", worker,
               [(f"/teams/{teams[i % len(teams)]}/", None) for i in range(requests)]),
     ]
+
+
+def worklist_pages(worker, requests: int) -> list[dict]:
+    """My work, the busiest team's worklist, the service's, and the MASH queue: each list's
+    first page, sorted by due date (or RAG and time left), with its counts."""
+    from django.db.models import Count, Q
+
+    from hearth.accounts.models import Team, User
+
+    open_tasks = Q(statutory_tasks__closed_on__isnull=True,
+                   statutory_tasks__cancelled=False)
+    busiest = (Team.objects.filter(holds_cases=True)
+               .annotate(tasks=Count("statutory_tasks", filter=open_tasks))
+               .order_by("-tasks", "pk").first())
+    manager = User.objects.filter(team=busiest, role="team_manager").order_by("username").first()
+    head = User.objects.filter(role="service_manager").order_by("username").first()
+    front_door = (User.objects.filter(team__service=Team.Service.FRONT_DOOR,
+                                      role="social_worker").order_by("username").first()
+                  or worker)
+    pages = [
+        timed("My work", worker, [("/work/", None)] * requests),
+        timed("team worklist", manager, [("/work/team/", None)] * requests),
+        timed("team worklist: overdue", manager,
+              [("/work/team/", {"status": "overdue"})] * requests),
+        timed("service worklist", head, [("/work/service/", None)] * requests),
+        timed("MASH queue", front_door, [("/front-door/", None)] * requests),
+        timed("MASH queue: red", front_door, [("/front-door/", {"rag": "red"})] * requests),
+    ]
+    return pages
 
 
 def timed(page: str, user, requests: list[tuple[str, dict | None]]) -> dict:
@@ -279,13 +312,17 @@ def status_for(user, url: str) -> int:
 
 def database_counts() -> dict:
     from hearth.accounts.models import User
-    from hearth.cases.models import Allocation
+    from hearth.cases.models import Allocation, StatutoryTask
+    from hearth.frontdoor.models import Contact
     from hearth.people.models import Person
 
     return {"children": Person.objects.filter(is_child=True).count(),
             "adults": Person.objects.filter(is_child=False).count(),
             "open allocations": Allocation.objects.filter(end_date__isnull=True).count(),
-            "staff": User.objects.filter(is_active=True).count()}
+            "staff": User.objects.filter(is_active=True).count(),
+            "contacts": Contact.objects.count(),
+            "open contacts": Contact.objects.filter(decided_at__isnull=True).count(),
+            "open statutory tasks": StatutoryTask.objects.open().count()}
 
 
 # ---- The report --------------------------------------------------------------------------

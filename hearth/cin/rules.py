@@ -38,11 +38,17 @@ def cin_visit_due_on(*, last_visited_on: dt.date, interval_working_days: int,
 
 def ensure_plan_can_start(*, referral_date: dt.date, referral_closed_on: dt.date | None,
                           no_further_action: bool, started_on: dt.date, today: dt.date,
-                          open_plan_started_on: dt.date | None) -> None:
-    """One open plan per child; on an open referral; not before it; not in the future."""
+                          open_plan_started_on: dt.date | None,
+                          open_cp_plan_started_on: dt.date | None = None) -> None:
+    """One open plan per child, and none beside a child protection plan (the CIN census's rule
+    4003); on an open referral; not before it; not in the future."""
     if open_plan_started_on is not None:
         raise DomainError(f"The child already has a child in need plan, started "
                           f"{day(open_plan_started_on)}: end it before starting another")
+    if open_cp_plan_started_on is not None:
+        raise DomainError(f"The child has been on a child protection plan since "
+                          f"{day(open_cp_plan_started_on)}, which takes the place of a child in "
+                          "need plan: start one when the protection plan ends")
     if referral_closed_on is not None:
         raise DomainError(f"This episode of need was closed on {day(referral_closed_on)}: a "
                           "closed episode cannot get a new plan", field="referral")

@@ -21,6 +21,7 @@ from hearth.core.audit import Auditor
 from hearth.core.errors import DomainError
 from hearth.core.models import LocalAuthority
 from hearth.frontdoor.models import Referral
+from hearth.protection.models import ChildProtectionPlan
 from hearth.workingdays.selectors import current_calendar
 
 ALREADY_OPEN = "The child already has a child in need plan: end it before starting another"
@@ -34,7 +35,8 @@ def cin_plan_start(*, referral: Referral, started_on: dt.date, actor=None,
     rules.ensure_plan_can_start(
         referral_date=referral.referral_date, referral_closed_on=referral.closed_on,
         no_further_action=referral.no_further_action, started_on=started_on,
-        today=clock.today(), open_plan_started_on=getattr(open_plan, "started_on", None))
+        today=clock.today(), open_plan_started_on=getattr(open_plan, "started_on", None),
+        open_cp_plan_started_on=_open_cp_plan_started_on(referral.child_id))
     plan = CinPlan(referral=referral, child=referral.child, started_on=started_on,
                    started_by=actor or _system_user(), recorded_at=clock.now())
     _set_review_due(plan, last_reviewed_on=started_on)
@@ -119,6 +121,33 @@ def cin_plan_end(*, plan: CinPlan, ended_on: dt.date, end_reason: str = "", acto
         "CIN_PLAN_ENDED", plan, child_id=plan.child_id,
         detail={"ended_on": str(ended_on), "reason": end_reason})
     return plan
+
+
+def cin_plan_end_for_protection(*, child_id: int, cp_plan_start: dt.date, actor=None,
+                                system_job: str = "") -> CinPlan | None:
+    """A child protection plan takes the place of a child in need plan (the CIN census's rule
+    4003): the protection services call this when a plan starts, and the open CIN plan, if
+    any, ends that day."""
+    plan = CinPlan.objects.filter(child_id=child_id, ended_on__isnull=True).first()
+    if plan is None:
+        return None
+    last_activity_on = _last_activity_on(plan)
+    if last_activity_on is not None and last_activity_on > cp_plan_start:
+        raise DomainError(
+            "The child's child in need plan has a review or visit on "
+            f"{rules.day(last_activity_on)}, after the protection plan would start on "
+            f"{rules.day(cp_plan_start)}: a child cannot be on both plans at once. Check the "
+            "dates, or end the child in need plan first.")
+    return cin_plan_end(plan=plan, ended_on=max(cp_plan_start, plan.started_on),
+                        end_reason=CP_PLAN_STARTED, actor=actor, system_job=system_job)
+
+
+CP_PLAN_STARTED = "A child protection plan started"
+
+
+def _open_cp_plan_started_on(child_id: int) -> dt.date | None:
+    return (ChildProtectionPlan.objects.filter(child_id=child_id, end_date__isnull=True)
+            .values_list("start_date", flat=True).first())
 
 
 def _set_review_due(plan: CinPlan, *, last_reviewed_on: dt.date) -> None:

@@ -19,7 +19,7 @@ class AnonymousAuditError(ValueError):
 class Auditor:
     def __init__(self, actor=None, *, system_job: str = ""):
         self.actor = actor if actor is not None and actor.is_authenticated else None
-        self.system_job = system_job
+        self.system_job = system_job or context.current().system_job
         if self.actor is None and not system_job:
             raise AnonymousAuditError("Every audit event needs a signed-in user or a named job.")
 

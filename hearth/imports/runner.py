@@ -4,8 +4,10 @@ Every event becomes one service call, so an imported (or synthesised) history pa
 user's entry would and is audited the same way. The runner keeps the records each event made by
 their file-local `ref`, for the events that point at them.
 
-The protection services, `assessment_authorise` and `child_deallocate` take no system job: they
-are recorded as the event's `by` user, or the Hearth system account when there is none.
+Every event runs as the runner's system job (`core.context.as_system_job`), so its audit events
+name the job beside the event's `by` user, including those of the services that take no
+`system_job` argument (the protection services, `assessment_authorise`, `child_deallocate`).
+Services that need a person are given `by`, or the Hearth system account when there is none.
 """
 
 from collections import Counter
@@ -18,6 +20,7 @@ from hearth.accounts.services import system_user
 from hearth.assessments import services as assessments
 from hearth.cases import services as cases
 from hearth.cin import services as cin
+from hearth.core import context
 from hearth.core.errors import DomainError
 from hearth.frontdoor import services as frontdoor
 from hearth.frontdoor.models import Referral
@@ -81,7 +84,8 @@ class CaseRunner:
         self.counts = counts if counts is not None else Counter()
 
     def run(self, event: h.Event) -> None:
-        getattr(self, f"_{event.TYPE}")(event)
+        with context.as_system_job(self.job):
+            getattr(self, f"_{event.TYPE}")(event)
         self.counts[event.TYPE] += 1
 
     def allocate(self, allocation: h.CaseAllocation) -> None:

@@ -4,9 +4,8 @@
 section 47 enquiries, conferences, plans, core groups, visits, closures and transfers between
 teams (`casework_plan`, `casework_stories`) as case-history events, and records them through the
 runner that `manage.py import_cases` uses (hearth.imports.runner): one service call an event, so
-each passes the services' rules and is audited. Services that take a system job are audited as
-`synthesise` with the member of staff who did the work; the protection services and assessment
-authorisations take no system job and are audited as that member of staff.
+each passes the services' rules and is audited as the job `synthesise` with the member of staff
+who did the work.
 
 Dates run from `years` before `clock.today()` to now; nothing is dated in the future, so the
 work still open today is left open, with its statutory tasks due, due soon or overdue. The same
@@ -100,6 +99,7 @@ CASEWORK: dict[str, CaseworkSettings] = {
 @dataclass
 class CaseworkResult:
     counts: Counter
+    years: int = 1
     children: int = 0
     short_episodes: int = 0
     seconds: float = 0.0
@@ -128,7 +128,7 @@ def build_casework(authority, profile, rng: random.Random, *, progress: Progress
                               population=authority.local_authority.population_0_17)
     stories = planner.plan(authority.open_children, authority.closed_children)
     counts = record(stories, progress or (lambda label, done, total: None))
-    return CaseworkResult(counts=counts, children=len(stories),
+    return CaseworkResult(counts=counts, years=settings.years, children=len(stories),
                           short_episodes=planner.short_episodes,
                           seconds=time.perf_counter() - started)
 

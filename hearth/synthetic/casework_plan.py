@@ -306,7 +306,7 @@ class CaseworkPlanner:
         if escalated and authorised is not None:
             w.cin_plan(story, referral=ref, start=w.wd(authorised, w.rng.randint(1, 8)),
                        crew=crew, end_on=plan.start if plan else None,
-                       end_reason="Child protection plan started")
+                       ended_by_protection=plan is not None)
         if plan:
             w.cp_plan(story, plan, crew=crew)
 

@@ -449,10 +449,12 @@ class StoryWriter:
     # ---- Child in need plans -------------------------------------------------------------------
 
     def cin_plan(self, story: Story, *, referral: str, start: dt.date, crew: Crew,
-                 end_on: dt.date | None = None, end_reason: str = "") -> dt.date | None:
+                 end_on: dt.date | None = None, end_reason: str = "",
+                 ended_by_protection: bool = False) -> dt.date | None:
         """A child in need plan with its reviews and visits until `end_on` or today. A plan
         running since before `plans_from` is ended and agreed afresh on that day, so that its
-        clocks start there rather than years of visits being made."""
+        clocks start there rather than years of visits being made. A plan `ended_by_protection`
+        gets no end event: the child protection plan starting on `end_on` ends it."""
         start = self.on_or_after(start)
         if start > self.today or (end_on is not None and start >= end_on):
             return None
@@ -463,7 +465,8 @@ class StoryWriter:
         if start < self.plans_from:
             renewed = self.on_or_after(self.plans_from + dt.timedelta(days=self.rng.randint(0, 28)))
             if end is not None and end <= renewed:  # ended before its visits are synthesised
-                return self.cin_plan_end(story, plan, end, end_reason, crew)
+                return end if ended_by_protection else self.cin_plan_end(
+                    story, plan, end, end_reason, crew)
             story.add(h.CinPlanEndEvent(plan=plan, ended_on=renewed,
                                         reason="Reviewed: a new plan was agreed",
                                         by=crew.worker(renewed)))
@@ -478,8 +481,8 @@ class StoryWriter:
             reviews_to = self.open_until(self.rates.cin_review_in_time, self.today - dt.timedelta(
                 weeks=CIN_REVIEW_WEEKS, days=self.rng.randint(1, 30)))
         self.cin_activity(story, plan, start, visits_to, reviews_to, crew)
-        if end is None:
-            return None
+        if end is None or ended_by_protection:
+            return end
         return self.cin_plan_end(story, plan, end, end_reason, crew)
 
     def cin_plan_end(self, story: Story, plan: str, end: dt.date, reason: str,

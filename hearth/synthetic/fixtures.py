@@ -5,7 +5,8 @@
 - `personas`: the eight standard personas (see hearth/synthetic/personas.py), with
   `personas.child_for(worker, team, **overrides)` for a child allocated to them.
 - `tiny_authority`: a whole small synthetic authority (3 case-holding teams, 8 workers, about
-  40 open children and their families), the same for every test (seed 1).
+  40 open children and their families), the same for every test (seed 1), without casework
+  (contacts, referrals, plans): hearth/synthetic/tests/test_casework.py builds that once.
 """
 
 import pytest
@@ -24,4 +25,4 @@ def personas(db) -> Personas:
 
 @pytest.fixture
 def tiny_authority(db) -> Authority:
-    return build_authority(TINY, seed=TINY_SEED)
+    return build_authority(TINY, seed=TINY_SEED, casework=False)

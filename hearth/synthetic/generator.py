@@ -25,6 +25,7 @@ from hearth.core.services import local_authority_set
 from hearth.people import services as people
 from hearth.people.models import Person
 from hearth.synthetic import demographics as demo
+from hearth.synthetic.casework import CaseworkResult, build_casework
 from hearth.synthetic.families import FamilyBuilder, FamilyResult, FamilySpec, IdentifierPool
 from hearth.synthetic.profiles import Profile, TeamSpec
 from hearth.synthetic.staff import Organisation, StaffBuilder
@@ -59,6 +60,7 @@ class Authority:
     adults: list[Person] = field(default_factory=list)
     restricted: list[Person] = field(default_factory=list)
     allocations: int = 0
+    casework: CaseworkResult | None = None
     seconds: float = 0.0
 
     @property
@@ -82,6 +84,8 @@ class Authority:
             "adults": len(self.adults),
             "allocations": self.allocations,
             "restricted records": len(self.restricted),
+            **({f"casework {kind}": n for kind, n in sorted(self.casework.counts.items())}
+               if self.casework else {}),
         }
 
 
@@ -96,7 +100,11 @@ def _hash_with(password: str, hasher: str) -> str:  # the hasher is part of the 
 
 
 def build_authority(profile: Profile, *, seed: int, password: str = DEFAULT_DEMO_PASSWORD,
-                    progress: Progress | None = None) -> Authority:
+                    progress: Progress | None = None, casework: bool = True) -> Authority:
+    """Staff, children and families, allocations and restricted records; then, unless
+    `casework` is False (tests that need only the caseload), the years of casework that explain
+    where each child is (hearth.synthetic.casework), from a random stream of its own so that the
+    base authority is the same either way."""
     started = time.perf_counter()
     rng = random.Random(seed)
     today = clock.today()
@@ -124,6 +132,9 @@ def build_authority(profile: Profile, *, seed: int, password: str = DEFAULT_DEMO
     with transaction.atomic():
         authority.restricted = restrict_some(rng, organisation, open_built,
                                              share=profile.restricted_share)
+    if casework:
+        authority.casework = build_casework(authority, profile, random.Random(f"casework-{seed}"),
+                                            progress=report)
     authority.seconds = time.perf_counter() - started
     return authority
 

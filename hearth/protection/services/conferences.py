@@ -8,6 +8,7 @@ from django.db import transaction
 from hearth.accounts.roles import Role
 from hearth.cases.models import TaskKind
 from hearth.cases.tasks import task_close, task_open
+from hearth.cin.services import cin_plan_end_for_protection
 from hearth.core import clock
 from hearth.core.audit import Auditor
 from hearth.core.errors import DomainError
@@ -131,6 +132,7 @@ def _start_plan(conference: Conference, *, actor) -> ChildProtectionPlan:
     Auditor(actor).record("CP_PLAN_STARTED", plan, child_id=child.pk,
                           detail={"start_date": str(start), "category": plan.initial_category,
                                   "previous_plans": plan.previous_plans})
+    cin_plan_end_for_protection(child_id=child.pk, cp_plan_start=start, actor=actor)
     return plan
 
 

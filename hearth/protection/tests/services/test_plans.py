@@ -1,10 +1,13 @@
 import pytest
 
 from hearth.cases.models import StatutoryTask, TaskKind, Visit
+from hearth.cin import services as cin_services
+from hearth.cin.tests import factories as cin_factories
 from hearth.core.errors import DomainError
 from hearth.core.models import AuditEvent, LocalAuthority
 from hearth.protection import services
 from hearth.protection.codes import ConferenceOutcome, PlanEndReason
+from hearth.protection.models import ChildProtectionPlan
 from hearth.protection.selectors import open_work_on_referral
 from hearth.protection.tests.factories import HEALTH, POLICE, SCHOOL, D, child_on_a_plan
 
@@ -143,3 +146,42 @@ def test_it_says_why_a_referral_with_open_child_protection_work_cannot_close(per
     services.cp_plan_end(plan=plan, actor=personas.tm_bob, end_date=D(2026, 1, 2),
                          reason=PlanEndReason.OTHER)
     assert open_work_on_referral(plan.referral) is None
+
+
+# ---- A protection plan takes the place of a child in need plan (CIN census rule 4003) --------
+
+
+def test_starting_a_protection_plan_ends_the_child_in_need_plan_that_day(personas):
+    child = personas.child_for(personas.sw_alice)
+    cin_plan = cin_factories.plan_for(child, personas.sw_alice, referred_on=D(2025, 10, 1))
+    cin_services.cin_plan_visit(plan=cin_plan, actor=personas.sw_alice,
+                                visited_on=D(2025, 11, 3), child_seen=True, seen_alone=False)
+
+    plan = child_on_a_plan(personas, icpc_on=D(2025, 12, 19), child=child)
+
+    cin_plan.refresh_from_db()
+    assert (cin_plan.ended_on, cin_plan.end_reason) == (
+        plan.start_date, cin_services.CP_PLAN_STARTED)
+    assert not StatutoryTask.objects.open().filter(source_type="cin.CinPlan",
+                                                   source_id=cin_plan.pk).exists()
+    assert AuditEvent.objects.filter(event_code="CIN_PLAN_ENDED", child_id=child.pk).exists()
+
+
+def test_a_child_in_need_visit_after_the_conference_date_refuses_the_plan_whole(personas):
+    child = personas.child_for(personas.sw_alice)
+    cin_plan = cin_factories.plan_for(child, personas.sw_alice, referred_on=D(2025, 10, 1))
+    cin_services.cin_plan_visit(plan=cin_plan, actor=personas.sw_alice,
+                                visited_on=D(2026, 1, 5), child_seen=True, seen_alone=False)
+
+    with pytest.raises(DomainError, match="cannot be on both plans at once"):
+        child_on_a_plan(personas, icpc_on=D(2025, 12, 19), child=child)
+
+    cin_plan.refresh_from_db()
+    assert cin_plan.ended_on is None
+    assert not ChildProtectionPlan.objects.filter(child=child).exists()
+
+
+def test_a_child_in_need_plan_cannot_start_while_a_protection_plan_is_open(personas, plan):
+    with pytest.raises(DomainError, match="on a child protection plan since 19 December 2025"):
+        cin_services.cin_plan_start(referral=plan.referral, started_on=D(2026, 1, 5),
+                                    actor=personas.sw_alice)

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from hearth.people.models import Person
+from hearth.synthetic.casework import casework_figures
 from hearth.synthetic.generator import DEFAULT_DEMO_PASSWORD, Authority, build_authority
 from hearth.synthetic.profiles import PROFILES
 from hearth.workingdays.models import BankHoliday
@@ -30,6 +31,11 @@ class Command(BaseCommand):
             "HEARTH_DEMO_PASSWORD environment variable, else %(default)s).",
         )
         parser.add_argument(
+            "--no-casework", dest="casework", action="store_false",
+            help="Build the staff, children and their allocations only: no years of contacts, "
+            "referrals, assessments and plans (faster, for trying out a profile).",
+        )
+        parser.add_argument(
             "--show-logins", action="store_true",
             help="Build nothing: print one existing login per role (for bin/run on a database "
             "that already holds an authority).",
@@ -41,7 +47,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, profile: str, seed: int, demo_password: str, replace: bool,
-               show_logins: bool = False, **options):
+               show_logins: bool = False, casework: bool = True, **options):
         if settings.PRODUCTION:
             raise CommandError("Refusing to put synthetic people in a production database.")
         if show_logins:
@@ -52,7 +58,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Building the '{chosen.name}' synthetic authority with seed {seed} "
                           f"({chosen.case_holding_workers} case-holding workers)...")
         authority = build_authority(chosen, seed=seed, password=demo_password,
-                                    progress=self.progress_printer())
+                                    progress=self.progress_printer(), casework=casework)
         self.summarise(authority, demo_password)
 
     def make_room(self, *, replace: bool) -> None:
@@ -89,8 +95,19 @@ class Command(BaseCommand):
             f"\nBuilt {authority.local_authority.name} (LA {authority.local_authority.la_code}) "
             f"in {authority.seconds:,.1f} s:"))
         for label, count in authority.counts().items():
-            self.stdout.write(f"  {label:<20} {count:>8,}")
+            self.stdout.write(f"  {label:<40} {count:>8,}")
+        if authority.casework:
+            self.summarise_casework(authority)
         self.print_logins(authority.demo_logins, password)
+
+    def summarise_casework(self, authority: Authority) -> None:
+        result = authority.casework
+        self.stdout.write(f"\nCasework for {result.children:,} children in {result.seconds:,.1f} s; "
+                          f"over the last {result.years} years, in the seeds' terms:")
+        figures = casework_figures(years=result.years,
+                                   population=authority.local_authority.population_0_17)
+        for label, value in figures.items():
+            self.stdout.write(f"  {label:<40} {value:>8,}")
 
     def print_logins(self, users, password: str) -> None:
         self.stdout.write(f"\nDemo logins (every synthetic member of staff has the password "
