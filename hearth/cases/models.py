@@ -85,6 +85,19 @@ class TaskKind(models.TextChoices):
     VISIT_CP = "visit_cp", "Visit this child (child protection plan)"
     REVIEW_CIN_PLAN = "review_cin_plan", "Review the child in need plan"
     VISIT_CIN = "visit_cin", "Visit this child (child in need plan)"
+    # Children in care (hearth.care)
+    ALLOCATE_IRO = "allocate_iro", "Allocate an independent reviewing officer"
+    HOLD_CLA_REVIEW = "hold_cla_review", "Hold the looked-after review"
+    VISIT_CLA = "visit_cla", "Visit this child (looked after)"
+    SIGN_OFF_PLACEMENT = "sign_off_placement", "Sign off this placement (head of service)"
+    # Missing children (hearth.missing)
+    OFFER_RETURN_INTERVIEW = "offer_return_interview", "Offer a return home interview"
+    # Care leavers (hearth.leaving_care)
+    ALLOCATE_PERSONAL_ADVISER = "allocate_personal_adviser", "Allocate a personal adviser"
+    REVIEW_PATHWAY_PLAN = "review_pathway_plan", "Review the pathway plan"
+    CONTACT_CARE_LEAVER = "contact_care_leaver", "Keep in touch with this care leaver"
+    # IRO challenges (hearth.iro)
+    RESPOND_TO_IRO_CHALLENGE = "respond_to_iro_challenge", "Respond to the IRO's challenge"
 
 
 class StatutoryTaskQuerySet(models.QuerySet):
@@ -160,6 +173,7 @@ class Visit(models.Model):
     class Plan(models.TextChoices):
         CHILD_PROTECTION = "cp", "Child protection plan"
         CHILD_IN_NEED = "cin", "Child in need plan"
+        LOOKED_AFTER = "cla", "Looked after"
         OTHER = "other", "Other"
 
     child = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="visits")

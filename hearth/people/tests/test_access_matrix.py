@@ -5,9 +5,11 @@ The expected answer comes from the permission table (accounts/roles.py) and the 
 """
 
 import datetime as dt
+import importlib
 import re
 
 import pytest
+from django.apps import apps
 from django.test import Client
 
 from hearth.accounts.roles import permissions_for
@@ -36,7 +38,29 @@ def casework_for(child, personas) -> dict:
     plan = cin_services.cin_plan_start(referral=assessment.referral,
                                        started_on=dt.date(2026, 5, 4), actor=personas.sw_alice)
     return {"contact_id": contact.pk, "referral_id": assessment.referral.pk,
-            "assessment_id": assessment.pk, "plan_id": plan.pk}
+            "assessment_id": assessment.pk, "plan_id": plan.pk,
+            **more_records_for(child, personas)}
+
+
+def more_records_for(child, personas) -> dict:
+    """Each app may add its own records for its pages' URL parameters: a module
+    `hearth/<app>/tests/matrix.py` with `records_for(child, personas) -> {"<param>": id}`.
+    Parameter names are the app's own (`period_id`, not `id`), so they never collide."""
+    ids: dict = {}
+    for app in apps.get_app_configs():
+        if not app.name.startswith("hearth."):
+            continue
+        try:
+            module = importlib.import_module(f"{app.name}.tests.matrix")
+        except ModuleNotFoundError as error:
+            if error.name not in (f"{app.name}.tests", f"{app.name}.tests.matrix"):
+                raise
+            continue
+        added = module.records_for(child, personas)
+        clash = set(added) & set(ids)
+        assert not clash, f"{app.name} reuses URL parameter names {clash}"
+        ids.update(added)
+    return ids
 
 
 @pytest.fixture
