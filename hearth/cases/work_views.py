@@ -37,10 +37,10 @@ class WorklistFilterForm(GovukForm):
         if scope == "mine":
             del self.fields["worker"]
         else:
-            workers = User.objects.filter(is_active=True, statutory_tasks__isnull=False)
+            workers = User.objects.filter(is_active=True, team__holds_cases=True)
             if team is not None:
                 workers = User.objects.filter(is_active=True, team=team)
-            self.fields["worker"].queryset = workers.distinct().order_by("last_name")
+            self.fields["worker"].queryset = workers.order_by("last_name", "first_name")
 
 
 def _worklist(request, *, scope: str, title: str, team=None, worker=None):
