@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
+    "dbbackup",
     "hearth.core",
     "hearth.accounts",
     "hearth.workingdays",
@@ -173,6 +174,23 @@ STATICFILES_DIRS = [
     ("moj", NODE_MODULES / "@ministryofjustice" / "frontend" / "moj"),
 ]
 WHITENOISE_USE_FINDERS = DEBUG
+
+# Uploaded documents, and where `manage.py backup` writes (docs/backup-and-restore.md). Keep the
+# backups on other storage than the database in production.
+MEDIA_ROOT = Path(os.environ.get("HEARTH_MEDIA_ROOT", BASE_DIR / "media"))
+BACKUP_ROOT = Path(os.environ.get("HEARTH_BACKUP_DIR", BASE_DIR / "backups"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "dbbackup": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                 "OPTIONS": {"location": str(BACKUP_ROOT)}},
+}
+DBBACKUP_SEND_EMAIL = False
+DBBACKUP_FILENAME_TEMPLATE = "{databasename}-{datetime}.{extension}"
+DBBACKUP_MEDIA_FILENAME_TEMPLATE = "media-{datetime}.{extension}"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # pg_dump's custom format, restored by pg_restore in one transaction.
+    DBBACKUP_CONNECTORS = {"default": {"CONNECTOR": "dbbackup.db.postgresql.PgDumpBinaryConnector"}}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -31,7 +31,6 @@ from hearth.protection.models import (
 from hearth.synthetic.casework import (
     CASEWORK,
     SYSTEM_JOB,
-    build_casework,
     casework_figures,
     desk_for,
 )

@@ -1,5 +1,4 @@
 import re
-import time
 
 import pytest
 from django.db import transaction
@@ -29,10 +28,9 @@ def build_and_fingerprint(seed: int) -> str:
     return fingerprint
 
 
-def test_tiny_builds_quickly_with_teams_staff_and_children(db):
-    started = time.perf_counter()
+def test_tiny_builds_teams_staff_and_children(db):
+    """How long it takes is the benchmark's to say (tools/bench.py), not a test's."""
     authority = build_authority(TINY, seed=1, casework=False)
-    assert time.perf_counter() - started < 10  # about 1 s on SQLite, 3 s on PostgreSQL
     case_teams = Team.objects.filter(holds_cases=True)
     assert case_teams.count() == 3
     workers = User.objects.filter(team__holds_cases=True,

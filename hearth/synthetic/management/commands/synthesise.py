@@ -102,8 +102,9 @@ class Command(BaseCommand):
 
     def summarise_casework(self, authority: Authority) -> None:
         result = authority.casework
-        self.stdout.write(f"\nCasework for {result.children:,} children in {result.seconds:,.1f} s; "
-                          f"over the last {result.years} years, in the seeds' terms:")
+        self.stdout.write(f"\nCasework for {result.children:,} children in "
+                          f"{result.seconds:,.1f} s; over the last {result.years} years, in the "
+                          "seeds' terms:")
         figures = casework_figures(years=result.years,
                                    population=authority.local_authority.population_0_17)
         for label, value in figures.items():
