@@ -100,6 +100,9 @@ def episode_change(*, period: CarePeriod, changed_on: dt.date, legal_status: str
     """A new legal status or placement: the current episode ends that day (REC X1, with the
     reason for the placement change when the placement changed) and the next one opens."""
     period = _locked(period)
+    if period.ended_on is not None:
+        raise DomainError(f"This period of care ended on {rules.day(period.ended_on)}: a new "
+                          "episode cannot start after it")
     current = _open_episode(period)
     placement = placement.cleaned()
     placement_changed = any(getattr(placement, f) != getattr(current, f)
