@@ -11,13 +11,13 @@ from hearth.api.fields import (
 from hearth.care import codes
 
 
-class DueSerializer(serializers.Serializer):
+class CareDueSerializer(serializers.Serializer):
     on = serializers.DateField(read_only=True, help_text="Due on.")
     status = CodeLabelSerializer(source="status_code", read_only=True,
                                  help_text="Overdue, due today, due soon or on track.")
 
 
-class EpisodeSerializer(serializers.Serializer):
+class CareEpisodeSerializer(serializers.Serializer):
     """An episode as the 903 Episodes table holds it."""
 
     id = serializers.IntegerField(read_only=True, help_text="The episode's id.")
@@ -50,7 +50,7 @@ class EpisodeSerializer(serializers.Serializer):
                                               help_text="When it was signed off.")
 
 
-class ReviewSerializer(serializers.Serializer):
+class ClaReviewSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True, help_text="The review's id.")
     number = serializers.IntegerField(read_only=True, help_text="1 for the period's first.")
     held_on = serializers.DateField(
@@ -83,15 +83,15 @@ class CarePeriodSerializer(serializers.Serializer):
                                 help_text="The allocated IRO, if any.")
     iro_due_at = serializers.DateTimeField(source="period.iro_due_at", read_only=True,
                                            help_text="When the IRO was due to be allocated.")
-    next_review = DueSerializer(read_only=True, allow_null=True,
+    next_review = CareDueSerializer(read_only=True, allow_null=True,
                                 help_text="The next review; null once care has ended.")
-    next_visit = DueSerializer(read_only=True, allow_null=True,
+    next_visit = CareDueSerializer(read_only=True, allow_null=True,
                                help_text="The next visit; null once care has ended.")
-    episodes = EpisodeSerializer(many=True, read_only=True, help_text="Episodes, newest first.")
-    reviews = ReviewSerializer(many=True, read_only=True, help_text="Reviews, newest first.")
+    episodes = CareEpisodeSerializer(many=True, read_only=True, help_text="Episodes, newest first.")
+    reviews = ClaReviewSerializer(many=True, read_only=True, help_text="Reviews, newest first.")
 
 
-class EpisodeInputSerializer(serializers.Serializer):
+class CareEpisodeInputSerializer(serializers.Serializer):
     legal_status = serializers.ChoiceField(
         choices=codes.LegalStatus.choices,
         error_messages={**required_messages("Choose the legal status"),
@@ -129,13 +129,13 @@ class EpisodeInputSerializer(serializers.Serializer):
                   "of a child under 16.")
 
 
-class NewCarePeriodSerializer(EpisodeInputSerializer):
+class NewCarePeriodSerializer(CareEpisodeInputSerializer):
     started_on = serializers.DateField(
         error_messages=required_messages("Enter the date the child became looked after"),
         help_text="When the child became looked after (ISO 8601).")
 
 
-class EpisodeChangeSerializer(EpisodeInputSerializer):
+class CareEpisodeChangeSerializer(CareEpisodeInputSerializer):
     changed_on = serializers.DateField(
         error_messages=required_messages("Enter the date of the change"),
         help_text="When the legal status or placement changed (ISO 8601).")
@@ -146,7 +146,7 @@ class EpisodeChangeSerializer(EpisodeInputSerializer):
         help_text="REASON_PLACE_CHANGE, when the placement changed.")
 
 
-class EndCareSerializer(serializers.Serializer):
+class CareEndSerializer(serializers.Serializer):
     ended_on = serializers.DateField(
         error_messages=required_messages("Enter the date the child ceased to be looked after"),
         help_text="When the child ceased to be looked after (ISO 8601).")
@@ -157,7 +157,7 @@ class EndCareSerializer(serializers.Serializer):
         help_text="REC code (not X1).")
 
 
-class AllocateIroSerializer(serializers.Serializer):
+class CareIroAllocationSerializer(serializers.Serializer):
     iro = serializers.CharField(error_messages=required_messages("Give the IRO's username"),
                                 help_text="The IRO's username.")
     allocated_on = serializers.DateField(

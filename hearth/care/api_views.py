@@ -18,13 +18,13 @@ from hearth.api.schema import FIELD_ERRORS, NOT_FOUND, REFUSALS
 from hearth.care import selectors, services
 from hearth.care.access import access_care_period
 from hearth.care.api_serializers import (
-    AllocateIroSerializer,
+    CareEndSerializer,
+    CareEpisodeChangeSerializer,
+    CareEpisodeSerializer,
+    CareIroAllocationSerializer,
     CarePeriodSerializer,
-    EndCareSerializer,
-    EpisodeChangeSerializer,
-    EpisodeSerializer,
+    ClaReviewSerializer,
     NewCarePeriodSerializer,
-    ReviewSerializer,
 )
 from hearth.care.models import CarePeriod
 from hearth.core import clock
@@ -96,10 +96,11 @@ class EpisodeChangeView(ApiView):
     @extend_schema(operation_id="care_episodes_create", tags=TAGS,
                    summary="A change of legal status or placement: ends the current episode "
                            "and starts the next",
-                   request=EpisodeChangeSerializer, responses={**WRITE, 201: EpisodeSerializer})
+                   request=CareEpisodeChangeSerializer,
+                   responses={**WRITE, 201: CareEpisodeSerializer})
     def post(self, request: Request, person_uuid: uuid.UUID, care_period_id: int) -> Response:
         period = _period_of(request, person_uuid, care_period_id)
-        form = EpisodeChangeSerializer(data=request.data)
+        form = CareEpisodeChangeSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         data = form.validated_data
         episode, error = run_service(lambda: services.episode_change(
@@ -107,7 +108,7 @@ class EpisodeChangeView(ApiView):
             category_of_need=data["category_of_need"], placement=_placement(data),
             same_carers=data["same_carers"], reason_place_change=data["reason_place_change"],
             actor=request.user))
-        return error or Response(EpisodeSerializer(episode).data,
+        return error or Response(CareEpisodeSerializer(episode).data,
                                  status=status.HTTP_201_CREATED)
 
 
@@ -117,10 +118,10 @@ class CareEndView(ApiView):
 
     @extend_schema(operation_id="care_periods_end", tags=TAGS,
                    summary="The child ceases to be looked after (closes every open task)",
-                   request=EndCareSerializer, responses={**WRITE, 200: CarePeriodSerializer})
+                   request=CareEndSerializer, responses={**WRITE, 200: CarePeriodSerializer})
     def post(self, request: Request, person_uuid: uuid.UUID, care_period_id: int) -> Response:
         period = _period_of(request, person_uuid, care_period_id)
-        form = EndCareSerializer(data=request.data)
+        form = CareEndSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         ended, error = run_service(lambda: services.care_end(
             period=period, actor=request.user, **form.validated_data))
@@ -133,10 +134,11 @@ class AllocateIroView(ApiView):
 
     @extend_schema(operation_id="care_periods_allocate_iro", tags=TAGS,
                    summary="Allocate (or change) the period's IRO",
-                   request=AllocateIroSerializer, responses={**WRITE, 200: CarePeriodSerializer})
+                   request=CareIroAllocationSerializer,
+                   responses={**WRITE, 200: CarePeriodSerializer})
     def post(self, request: Request, person_uuid: uuid.UUID, care_period_id: int) -> Response:
         period = _period_of(request, person_uuid, care_period_id)
-        form = AllocateIroSerializer(data=request.data)
+        form = CareIroAllocationSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         iro = selectors.iro_list().filter(username=form.validated_data["iro"]).first()
         if iro is None:
@@ -155,13 +157,13 @@ class CareReviewsView(ApiView):
     @extend_schema(operation_id="care_periods_reviews_create", tags=TAGS,
                    summary="Record a looked-after review chaired by the calling IRO (moves the "
                            "review clock)",
-                   request=ReviewSerializer, responses={**WRITE, 201: ReviewSerializer})
+                   request=ClaReviewSerializer, responses={**WRITE, 201: ClaReviewSerializer})
     def post(self, request: Request, person_uuid: uuid.UUID, care_period_id: int) -> Response:
         period = _period_of(request, person_uuid, care_period_id)
-        form = ReviewSerializer(data=request.data)
+        form = ClaReviewSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         review, error = run_service(lambda: services.cla_review_record(
             period=period, chair=request.user, actor=request.user, **form.validated_data))
-        return error or Response(ReviewSerializer(review).data, status=status.HTTP_201_CREATED)
+        return error or Response(ClaReviewSerializer(review).data, status=status.HTTP_201_CREATED)
 
 
