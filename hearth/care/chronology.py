@@ -12,8 +12,8 @@ def care_events(child) -> Iterable[ChronologyItem]:
                .prefetch_related("episodes__recorded_by", "reviews__recorded_by"))
     for period in periods:
         episodes = sorted(period.episodes.all(), key=lambda e: (e.started_on, e.pk))
-        for episode in episodes:
-            yield _episode_item(episode)
+        for before, episode in zip([None, *episodes], episodes, strict=False):
+            yield _episode_item(episode, before)
         for review in period.reviews.all():
             yield ChronologyItem(review.held_on, f"Looked-after review {review.number} held",
                                  review.note, str(review.recorded_by), kind="care")
@@ -23,7 +23,7 @@ def care_events(child) -> Iterable[ChronologyItem]:
                                  kind="care")
 
 
-def _episode_item(episode) -> ChronologyItem:
+def _episode_item(episode, before) -> ChronologyItem:
     placement = f"{episode.get_placement_type_display()} ({episode.placement_type})"
     status = f"{episode.get_legal_status_display()} ({episode.legal_status})"
     if episode.reason_new_episode == "S":
@@ -32,5 +32,7 @@ def _episode_item(episode) -> ChronologyItem:
         title, detail = "Legal status changed", status
     else:
         title, detail = "Placement changed", f"{placement}; {status}"
+        if before is not None and before.reason_place_change:
+            detail += f". Why: {before.get_reason_place_change_display()}"
     return ChronologyItem(episode.started_on, title, detail, str(episode.recorded_by),
                           kind="care")

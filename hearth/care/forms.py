@@ -136,7 +136,7 @@ class SignOffForm(GovukForm):
 
 class CaseloadForm(GovukForm):
     iro = forms.ModelChoiceField(label="IRO", queryset=None, required=False,
-                                 empty_label="Me")
+                                 empty_label="Me (if I am an IRO)")
     sort = forms.ChoiceField(label="Sort by", required=False, choices=[
         ("review", "Next review, soonest first"), ("name", "Child's name"),
         ("started", "Became looked after, newest first")])

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from hearth.accounts.roles import Role
 from hearth.care import selectors, services
 from hearth.care.access import access_care_episode, access_care_period
 from hearth.care.forms import (
@@ -30,7 +31,7 @@ SECTION = "care"
 PAGE_SIZE = 50
 EPISODE_FIELDS = ("legal_status", "category_of_need", "placement_type", "provider_type",
                   "provision", "placement_postcode", "home_postcode", "urn",
-                  "intended_until_18")
+                  "intended_until_18", "head_of_service_agreed")
 
 
 def _save_or_show(form, save):
@@ -190,7 +191,10 @@ def iro_caseload_view(request):
     iros = selectors.iro_list()
     form = CaseloadForm(request.GET or None, iros=iros)
     data = form.cleaned_data if form.is_valid() else {}
-    iro = data.get("iro") or request.user
+    iro = data.get("iro") or (request.user if request.user.role == Role.IRO else None)
+    if iro is None:  # a manager who has not chosen an IRO yet
+        return render(request, "care/iro_caseload.html", {"form": form, "iro": None,
+                                                          "section": SECTION})
     periods = selectors.iro_caseload(iro=iro, sort=data.get("sort") or "review",
                                      visible_children=Person.objects.visible_to(request.user))
     page = Paginator(periods, PAGE_SIZE).get_page(request.GET.get("page"))

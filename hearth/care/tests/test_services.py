@@ -350,6 +350,8 @@ def test_the_chronology_shows_care_moves_reviews_and_leaving(personas, child):
     review(period, personas, D(2026, 2, 2))
     services.care_end(period=period, ended_on=D(2026, 5, 29), reason="E13",
                       actor=personas.sw_alice)
-    titles = [item.title for item in chronology_for(child) if item.kind == "care"]
+    items = [item for item in chronology_for(child) if item.kind == "care"]
+    assert "Why: Change to or implementing the care plan" in items[1].detail
+    titles = [item.title for item in items]
     assert titles == ["Ceased to be looked after", "Placement changed",
                       "Looked-after review 1 held", "Became looked after"]

@@ -221,3 +221,15 @@ def test_the_weekly_sign_off_list_and_signing_off(client, personas, child):
     listing = client.get(reverse("care:placement_sign_offs")).text
     assert str(personas.sm_sara) in listing and "Waiting" not in listing
     assert "0 placements" in client.get(reverse("care:placement_sign_offs") + "?waiting=yes").text
+
+
+def test_a_manager_chooses_whose_caseload_to_see(client, personas, child):
+    period = period_for(child, personas.sw_alice, started_on=D(2026, 5, 4))
+    services.iro_allocate(period=period, iro=personas.iro_erin, allocated_on=D(2026, 5, 5),
+                          actor=personas.tm_bob)
+    client = signed_in(client, personas.sm_sara)
+
+    assert "Choose an independent reviewing officer" in client.get(
+        reverse("care:iro_caseload")).text
+    page = client.get(reverse("care:iro_caseload") + f"?iro={personas.iro_erin.pk}").text
+    assert "1 child" in page and child.last_name.upper() in page
