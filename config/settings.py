@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "hearth.assessments",
     "hearth.protection",
     "hearth.cin",
+    "hearth.care",
     "hearth.imports",
     "hearth.synthetic",
     "hearth.api",

@@ -87,6 +87,26 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
     "protection.view_partner_attendance": (
         (TM, SM, IRO, PA), "See partner agencies' attendance at conferences and core groups"),
     "cin.record_cin_plan": (PRACTITIONERS, "Start, review and end a child in need plan"),
+    "care.record_care": (
+        PRACTITIONERS,
+        "Take a child into care, record a change of legal status or placement, and end care "
+        "(the casework of the child's social worker and their managers)"),
+    "care.allocate_iro": (
+        (TM, SM, IRO),
+        "Allocate a looked-after child's IRO (managers, or the IRO service allocating itself)"),
+    "care.record_cla_review": (
+        (IRO,),
+        "Record a looked-after review: the IRO chairs it and is responsible for its record"),
+    "care.sign_off_placement": (
+        (SM,),
+        "Sign off a placement in unregistered or unregulated provision, or of an under-16 in "
+        "supported accommodation (the head of service's decision, T41-T42)"),
+    "care.view_placement_sign_offs": (
+        (TM, SM),
+        "See every current placement needing head of service sign-off (the weekly review)"),
+    "care.view_iro_caseload": (
+        (IRO, SM),
+        "See an IRO's looked-after children and their next reviews (IROs see their own)"),
     "core.view_audit_trail": ((ADMIN,), "Search the audit trail"),
     "workingdays.manage_closure_days": ((ADMIN,), "Add and remove local closure days"),
     "api.use_api": (
