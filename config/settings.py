@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "hearth.assessments",
     "hearth.protection",
     "hearth.cin",
+    "hearth.missing",
     "hearth.imports",
     "hearth.synthetic",
     "hearth.api",
