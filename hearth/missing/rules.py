@@ -35,6 +35,12 @@ def moment(value: dt.datetime) -> str:
     return f"{day(local.date())} at {local:%H:%M}"
 
 
+def utc(value: dt.datetime) -> dt.datetime:
+    """Compare moments in UTC: Python compares two datetimes with the same time zone by their
+    wall-clock times, which is wrong in the hour the clocks go back."""
+    return value.astimezone(dt.UTC)
+
+
 def london_date(value: dt.datetime) -> dt.date:
     return value.astimezone(LONDON).date()
 
@@ -64,7 +70,7 @@ def in_time(done_at: dt.datetime | None, due_at: dt.datetime | None) -> bool | N
     """Done at or before the due moment (exactly 72 hours is in time); None if not done."""
     if done_at is None or due_at is None:
         return None
-    return done_at <= due_at
+    return utc(done_at) <= utc(due_at)
 
 
 # ---- Episodes -------------------------------------------------------------------------------
@@ -81,12 +87,12 @@ class Span:
     def overlaps(self, start: dt.datetime, end: dt.datetime | None) -> bool:
         """Open ends run on for ever. Touching (a return at the moment the next one starts)
         is not an overlap."""
-        return ((end is None or self.started_at < end)
-                and (self.returned_at is None or start < self.returned_at))
+        return ((end is None or utc(self.started_at) < utc(end))
+                and (self.returned_at is None or utc(start) < utc(self.returned_at)))
 
     def covers(self, moment_: dt.datetime) -> bool:
-        return self.started_at <= moment_ and (self.returned_at is None
-                                               or moment_ <= self.returned_at)
+        return utc(self.started_at) <= utc(moment_) and (
+            self.returned_at is None or utc(moment_) <= utc(self.returned_at))
 
 
 def ensure_episode_fits(*, started_at: dt.datetime, returned_at: dt.datetime | None,
@@ -108,7 +114,7 @@ def ensure_episode_fits(*, started_at: dt.datetime, returned_at: dt.datetime | N
 def ensure_return_fits(*, started_at: dt.datetime, returned_at: dt.datetime,
                        now: dt.datetime) -> None:
     _not_in_future(returned_at, now, "returned_at", "The time they returned")
-    if returned_at < started_at:
+    if utc(returned_at) < utc(started_at):
         raise DomainError(f"The return cannot be before the start on {moment(started_at)}",
                           field="returned_at")
 
@@ -138,7 +144,7 @@ def ensure_offer_fits(*, returned_at: dt.datetime | None, offered_at: dt.datetim
         raise DomainError(f"{MAX_INTERVIEW_OFFERS} offers have been made: record the interview, "
                           f"or record it as declined after {MAX_INTERVIEW_OFFERS} offers")
     _not_in_future(offered_at, now, "offered_at", "The time of the offer")
-    if offered_at < returned_at:
+    if utc(offered_at) < utc(returned_at):
         raise DomainError(f"An interview cannot be offered before the child returned on "
                           f"{moment(returned_at)}", field="offered_at")
 
@@ -147,7 +153,7 @@ def ensure_interview_held_fits(*, returned_at: dt.datetime | None, held_at: dt.d
                                now: dt.datetime, outcome: str | None) -> None:
     _ensure_interview_open(returned_at, outcome)
     _not_in_future(held_at, now, "held_at", "The time of the interview")
-    if held_at < returned_at:
+    if utc(held_at) < utc(returned_at):
         raise DomainError(f"The interview cannot be before the child returned on "
                           f"{moment(returned_at)}", field="held_at")
 
@@ -180,7 +186,7 @@ def _ensure_interview_open(returned_at: dt.datetime | None, outcome: str | None)
 
 
 def _not_in_future(value: dt.datetime, now: dt.datetime, field: str, what: str) -> None:
-    if value > now:
+    if utc(value) > utc(now):
         raise DomainError(f"{what} must be now or in the past", field=field)
 
 
@@ -221,7 +227,7 @@ def interview_status(*, due_at: dt.datetime | None, outcome: str | None,
         return InterviewStatus(outcome)
     if due_at is None:
         return InterviewStatus.NOT_RETURNED
-    return InterviewStatus.OVERDUE if now > due_at else InterviewStatus.DUE
+    return InterviewStatus.OVERDUE if utc(now) > utc(due_at) else InterviewStatus.DUE
 
 
 # ---- The missing children report ------------------------------------------------------------
@@ -245,7 +251,7 @@ class EpisodeFacts:
 
     @property
     def offered_in_time(self) -> bool:
-        first = min((t for t in (self.first_offer_at, self.held_at) if t is not None),
+        first = min((utc(t) for t in (self.first_offer_at, self.held_at) if t is not None),
                     default=None)
         return bool(in_time(first, self.due_at))
 
