@@ -7,9 +7,16 @@ from hearth.api.fields import CodeLabelSerializer, StaffMemberSerializer, coded,
 from hearth.missing.codes import EpisodeSource, InterviewOutcome, MissingKind, Risk
 
 
+def _known_risks(codes: list[str]) -> None:
+    unknown = sorted(set(codes) - set(Risk.values))
+    if unknown:
+        raise serializers.ValidationError(
+            f"Unknown risk codes {', '.join(unknown)}: use {', '.join(Risk.values)}")
+
+
 def _risk_list(help_text: str) -> serializers.ListField:
     return serializers.ListField(
-        child=serializers.ChoiceField(choices=Risk.choices), required=False, default=list,
+        child=serializers.CharField(), required=False, default=list, validators=[_known_risks],
         help_text=f"{help_text} Codes: {', '.join(Risk.values)}.")
 
 
@@ -61,8 +68,8 @@ class EpisodeSerializer(serializers.Serializer):
 
     id = serializers.IntegerField(source="episode.pk", read_only=True,
                                   help_text="The episode's id.")
-    kind = coded(MissingKind, "903 MISSING: M missing, A away without authorisation.",
-                 source="episode.kind")
+    missing_or_away = coded(MissingKind, "903 MISSING: M missing, A away without "
+                            "authorisation.", source="episode.kind")
     source = coded(EpisodeSource, "Recorded by a worker or from a police notification.",
                    source="episode.source")
     started_at = serializers.DateTimeField(source="episode.started_at", read_only=True,
@@ -96,9 +103,10 @@ class EpisodeSerializer(serializers.Serializer):
 
 
 class NewEpisodeSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=MissingKind.choices,
-                                   error_messages=required_messages("Select missing or away"),
-                                   help_text="M missing, A away without authorisation.")
+    missing_or_away = serializers.ChoiceField(
+        choices=MissingKind.choices, source="kind",
+        error_messages=required_messages("Select missing or away"),
+        help_text="M missing, A away without authorisation (903 MISSING).")
     started_at = serializers.DateTimeField(
         error_messages=required_messages("Enter the time they went missing"),
         help_text="When the child went missing.")
@@ -168,9 +176,9 @@ class NewPoliceNotificationSerializer(serializers.Serializer):
     reported_at = serializers.DateTimeField(
         error_messages=required_messages("Enter the time they were reported missing"),
         help_text="When the child was reported missing to the police.")
-    kind = serializers.ChoiceField(choices=MissingKind.choices, required=False,
-                                   default=MissingKind.MISSING,
-                                   help_text="For a new episode: M (default) or A.")
+    missing_or_away = serializers.ChoiceField(
+        choices=MissingKind.choices, source="kind", required=False, default=MissingKind.MISSING,
+        help_text="For a new episode: M (default) or A (903 MISSING).")
     note = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="",
                                  help_text="A note (optional).")
 
