@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 
 from hearth.missing.codes import EpisodeSource, InterviewOutcome, MissingKind
+from hearth.missing.rules import in_time
 from hearth.people.models import Person
 
 
@@ -139,6 +140,4 @@ class ReturnInterview(models.Model):
     @property
     def within_72_hours(self) -> bool | None:
         """Held at or before the due time; None when it was not held."""
-        from hearth.missing.rules import in_time
-
         return in_time(self.held_at, self.episode.interview_due_at) if self.was_held else None

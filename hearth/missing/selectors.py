@@ -41,7 +41,7 @@ class EpisodeSummary:
 
 def missing_episode_list_for_child(child, *, now: dt.datetime) -> list[EpisodeSummary]:
     """Every episode of the child, newest first, with offers, interview and police
-    notifications (four queries)."""
+    notifications (three queries, however many episodes)."""
     episodes = (MissingEpisode.objects.filter(child=child)
                 .select_related("recorded_by", "return_recorded_by", "interview__recorded_by")
                 .prefetch_related(Prefetch("interview_offers",

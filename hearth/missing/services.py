@@ -213,7 +213,10 @@ def _outcome(episode: MissingEpisode) -> str | None:
 
 
 def _locked_child(child: Person) -> Person:
-    return Person.objects.select_for_update().get(pk=child.pk)
+    child = Person.objects.select_for_update().get(pk=child.pk)
+    if not child.is_child:
+        raise DomainError("Only a child's record can have missing episodes")
+    return child
 
 
 def _locked(episode: MissingEpisode) -> MissingEpisode:

@@ -220,3 +220,13 @@ def test_an_interview_needs_someone_to_have_held_it(personas, child):
         services.return_interview_hold(episode=episode, held_at=london(2026, 5, 27, 9),
                                        conducted_by="  ", independent=True,
                                        actor=personas.sw_alice)
+
+
+def test_an_adult_cannot_have_a_missing_episode(personas):
+    from hearth.people import services as people_services
+
+    adult = people_services.person_create(is_child=False, first_name="Avery", last_name="Lockett",
+                                          sex="F", system_job="test")
+
+    with pytest.raises(DomainError, match="Only a child's record"):
+        episode_for(adult, personas.sw_alice, started_at=london(2026, 5, 30, 21))

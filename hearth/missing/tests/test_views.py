@@ -249,3 +249,37 @@ def test_the_report_is_refused_to_workers_and_checks_its_period(client, personas
     page = report(client, personas.tm_bob, start_day=10, start_month=5, start_year=2026,
                   end_day=1, end_month=5, end_year=2026)
     assert "The end of the period must be on or after its start" in page.text
+
+
+@pytest.mark.parametrize(("now", "status"), [
+    (dt.datetime(2026, 10, 26, 11, 0, tzinfo=dt.UTC), 'govuk-tag--blue">Due</strong>'),
+    (dt.datetime(2026, 10, 26, 11, 1, tzinfo=dt.UTC), 'govuk-tag--red">Overdue</strong>'),
+])
+def test_the_tab_turns_overdue_72_real_hours_after_a_return_before_the_clocks_go_back(
+        client, personas, child, traveller, now, status):
+    traveller.move_to(dt.datetime(2026, 10, 24, 9, 0, tzinfo=dt.UTC))
+    episode_for(child, personas.sw_alice, started_at=london(2026, 10, 22, 20),
+                returned_at=london(2026, 10, 23, 12, 0))  # 11:00 UTC, British Summer Time
+    traveller.move_to(now)
+
+    page = signed_in(client, personas.sw_alice).get(url("child_missing", child)).text
+
+    assert f"{status} by 26 October 2026 at 11:00" in page  # 11am GMT, not noon
+
+
+def test_the_tab_reads_in_a_fixed_number_of_queries(client, personas, child):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hearth.core import clock
+    from hearth.missing import selectors
+
+    for day in (2, 9, 16):
+        episode = episode_for(child, personas.sw_alice, started_at=london(2026, 5, day, 20),
+                              returned_at=london(2026, 5, day + 1, 8))
+        offer(episode, personas.sw_alice, at=london(2026, 5, day + 1, 9))
+    with CaptureQueriesContext(connection) as queries:
+        summaries = selectors.missing_episode_list_for_child(child, now=clock.now())
+        [len(s.offers) for s in summaries]
+
+    assert len(summaries) == 3 and len(queries) == 3
