@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from hearth.core.errors import DomainError
-from hearth.missing.codes import InterviewOutcome
+from hearth.missing.codes import InterviewOutcome, Risk
 from hearth.workingdays.rules import LONDON, add_hours
 
 # T39: a return home interview is offered and held within 72 hours of the child's return
@@ -117,6 +117,15 @@ def ensure_return_fits(*, started_at: dt.datetime, returned_at: dt.datetime,
     if utc(returned_at) < utc(started_at):
         raise DomainError(f"The return cannot be before the start on {moment(started_at)}",
                           field="returned_at")
+
+
+def ensure_known_risks(codes: Iterable[str], *, field: str) -> list[str]:
+    """The risk codes, each once, in the order given; an unknown one is refused."""
+    chosen = list(dict.fromkeys(codes))
+    unknown = [code for code in chosen if code not in Risk.values]
+    if unknown:
+        raise DomainError(f"Unknown risk codes: {', '.join(unknown)}", field=field)
+    return chosen
 
 
 def episode_for_police_notification(*, reported_at: dt.datetime,

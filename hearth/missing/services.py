@@ -44,7 +44,8 @@ def missing_episode_record(*, child: Person, kind: str, started_at: dt.datetime,
     episode = MissingEpisode(
         child=child, kind=MissingKind(kind), source=source, started_at=started_at,
         started_on=rules.london_date(started_at), reported_to_police=reported_to_police,
-        police_reference=police_reference.strip(), risks=list(risks or []),
+        police_reference=police_reference.strip(),
+        risks=rules.ensure_known_risks(risks or [], field="risks"),
         risk_note=risk_note, recorded_by=actor or _system_user(), recorded_at=clock.now())
     try:
         with transaction.atomic():
@@ -166,8 +167,8 @@ def return_interview_hold(*, episode: MissingEpisode, held_at: dt.datetime, cond
     interview = ReturnInterview.objects.create(
         episode=episode, outcome=InterviewOutcome.HELD, held_at=held_at,
         conducted_by=conducted_by.strip(), independent=independent, seen_alone=seen_alone,
-        risks_found=list(risks_found or []), note=note, recorded_by=actor or _system_user(),
-        recorded_at=clock.now())
+        risks_found=rules.ensure_known_risks(risks_found or [], field="risks_found"), note=note,
+        recorded_by=actor or _system_user(), recorded_at=clock.now())
     return _interview_recorded(interview, done_on=rules.london_date(held_at), actor=actor,
                                system_job=system_job)
 

@@ -312,3 +312,9 @@ def test_no_episodes_give_no_percentages():
     figures = rules.figures_for(None, [])
 
     assert figures.offered_in_time_percent is None and figures.held_percent is None
+
+
+def test_risk_codes_are_checked_and_kept_once():
+    assert rules.ensure_known_risks(["cse", "cce", "cse"], field="risks") == ["cse", "cce"]
+    with pytest.raises(DomainError, match="Unknown risk codes: gangs"):
+        rules.ensure_known_risks(["cse", "gangs"], field="risks")
