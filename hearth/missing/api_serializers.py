@@ -3,7 +3,13 @@
 
 from rest_framework import serializers
 
-from hearth.api.fields import CodeLabelSerializer, StaffMemberSerializer, coded, required_messages
+from hearth.api.fields import (
+    CodeLabelSerializer,
+    StaffMemberSerializer,
+    TeamBriefSerializer,
+    coded,
+    required_messages,
+)
 from hearth.missing.codes import EpisodeSource, InterviewOutcome, MissingKind, Risk
 
 
@@ -185,3 +191,52 @@ class NewPoliceNotificationSerializer(serializers.Serializer):
 
 class PoliceNotificationResultSerializer(PoliceNotificationSerializer):
     episode = EpisodeSerializer(read_only=True, help_text="The episode it created or joined.")
+
+
+class ReportQuerySerializer(serializers.Serializer):
+    start = serializers.DateField(required=False, default=None,
+                                  help_text="Episodes starting on or after (default: 3 months "
+                                            "before today).")
+    end = serializers.DateField(required=False, default=None,
+                                help_text="Episodes starting on or before (default: today).")
+    team = serializers.IntegerField(required=False, default=None,
+                                    help_text="Only this team's id (the team on the day).")
+    missing_or_away = serializers.ChoiceField(
+        choices=MissingKind.choices, required=False, default="",
+        help_text="Only M (missing) or A (away) episodes.")
+
+    def validate(self, attrs):
+        if attrs["start"] and attrs["end"] and attrs["end"] < attrs["start"]:
+            raise serializers.ValidationError(
+                {"end": ["The end of the period must be on or after its start"]})
+        return attrs
+
+
+class FiguresSerializer(serializers.Serializer):
+    episodes = serializers.IntegerField(help_text="Episodes that started in the period.")
+    children = serializers.IntegerField(help_text="Children they were of.")
+    returned = serializers.IntegerField(help_text="Episodes the child returned from.")
+    offered = serializers.IntegerField(help_text="Returns where an interview was offered.")
+    offered_in_time = serializers.IntegerField(help_text="Offered within 72 hours.")
+    offered_in_time_percent = serializers.FloatField(
+        allow_null=True, help_text="Offered within 72 hours, % of returned.")
+    held = serializers.IntegerField(help_text="Interviews held.")
+    held_percent = serializers.FloatField(allow_null=True, help_text="Held, % of offered.")
+    held_in_time = serializers.IntegerField(help_text="Held within 72 hours.")
+    held_in_time_percent = serializers.FloatField(allow_null=True,
+                                                  help_text="Held within 72 hours, % of held.")
+    declined = serializers.IntegerField(help_text="Declined, including after 3 offers.")
+    declined_percent = serializers.FloatField(allow_null=True,
+                                              help_text="Declined, % of offered.")
+
+
+class TeamFiguresRowSerializer(serializers.Serializer):
+    team = TeamBriefSerializer(allow_null=True, help_text="Null: not allocated on the day.")
+    figures = FiguresSerializer(help_text="The team's figures.")
+
+
+class ReportSerializer(serializers.Serializer):
+    start = serializers.DateField(help_text="First day of the period.")
+    end = serializers.DateField(help_text="Last day of the period.")
+    teams = TeamFiguresRowSerializer(many=True, help_text="One row per team, by name.")
+    total = FiguresSerializer(help_text="Every team together.")

@@ -9,6 +9,7 @@ EPISODES = f"{CHILD}missing-episodes/"
 EPISODE = f"{EPISODES}<int:missing_episode_id>/"
 
 urlpatterns = [
+    path("missing-report/", views.MissingReportView.as_view(), name="missing_report"),
     path(EPISODES, views.MissingEpisodesView.as_view(), name="child_missing_episodes"),
     path(EPISODE, views.MissingEpisodeView.as_view(), name="missing_episode"),
     path(f"{EPISODE}return/", views.MissingEpisodeReturnView.as_view(),

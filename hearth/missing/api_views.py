@@ -17,7 +17,8 @@ from hearth.api.base import ApiView, run_service
 from hearth.api.permissions import requires, requires_per_method
 from hearth.api.schema import FIELD_ERRORS, NOT_FOUND, REFUSALS
 from hearth.core import clock
-from hearth.missing import selectors, services
+from hearth.core.audit import Auditor
+from hearth.missing import reports, selectors, services
 from hearth.missing.access import access_missing_episode
 from hearth.missing.api_serializers import (
     EpisodeSerializer,
@@ -26,6 +27,8 @@ from hearth.missing.api_serializers import (
     NewPoliceNotificationSerializer,
     OfferSerializer,
     PoliceNotificationResultSerializer,
+    ReportQuerySerializer,
+    ReportSerializer,
     ReturnSerializer,
 )
 from hearth.missing.models import MissingEpisode
@@ -38,6 +41,7 @@ READ_ONE = requires("people.view_child")
 RETURN = requires("missing.record_missing_episode")
 INTERVIEW = requires("missing.record_return_interview")
 POLICE = requires("missing.record_police_notification")
+REPORT = requires("missing.view_missing_report")
 TAGS = ["missing children"]
 READ = {**REFUSALS, 404: NOT_FOUND}
 WRITE = {**REFUSALS, 400: FIELD_ERRORS, 404: NOT_FOUND}
@@ -172,3 +176,28 @@ class PoliceNotificationsView(ApiView):
         body["episode"] = EpisodeSerializer(selectors.missing_episode_summary(
             notification.episode, now=clock.now())).data
         return Response(body, status=status.HTTP_201_CREATED)
+
+
+class MissingReportView(ApiView):
+    permission_classes = [REPORT]
+    hearth_permission = REPORT.label
+
+    @extend_schema(operation_id="missing_report", tags=TAGS,
+                   summary="Missing episodes and return home interviews by team (figures only)",
+                   parameters=[ReportQuerySerializer],
+                   responses={**REFUSALS, 400: FIELD_ERRORS, 200: ReportSerializer})
+    def get(self, request: Request) -> Response:
+        query = ReportQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        data = query.validated_data
+        filters = reports.report_filters(today=clock.today(), start=data["start"],
+                                         end=data["end"], team_id=data["team"],
+                                         kind=data["missing_or_away"])
+        rows, total = reports.team_figures(filters)
+        Auditor(request.user).record("MISSING_REPORT_VIEWED", detail={
+            "start": str(filters.start), "end": str(filters.end), "team": filters.team_id})
+        return Response(ReportSerializer({
+            "start": filters.start, "end": filters.end, "total": total,
+            "teams": [{"team": {"id": r.figures.team_id, "name": r.team_name}
+                       if r.figures.team_id else None, "figures": r.figures} for r in rows],
+        }).data)

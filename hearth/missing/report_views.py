@@ -11,18 +11,15 @@ from hearth.missing import reports
 from hearth.missing.forms import ReportFilterForm
 from hearth.people import services as people_services
 from hearth.people.models import Person
-from hearth.workingdays.rules import add_months
 
 PAGE_SIZE = 50
 
 
 def _filters(form: ReportFilterForm) -> reports.ReportFilters:
     data = form.cleaned_data if form.is_valid() else {}
-    today = clock.today()
-    return reports.ReportFilters(start=data.get("start") or add_months(today, -3),
-                                 end=data.get("end") or today,
-                                 team_id=getattr(data.get("team"), "pk", None),
-                                 kind=data.get("kind") or "")
+    return reports.report_filters(today=clock.today(), start=data.get("start"),
+                                  end=data.get("end"), kind=data.get("kind") or "",
+                                  team_id=getattr(data.get("team"), "pk", None))
 
 
 @requires("missing.view_missing_report")

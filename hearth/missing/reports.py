@@ -11,6 +11,9 @@ from hearth.accounts.models import Team
 from hearth.cases.models import Allocation
 from hearth.missing import rules
 from hearth.missing.models import MissingEpisode, ReturnInterviewOffer
+from hearth.workingdays.rules import add_months
+
+DEFAULT_MONTHS = 3
 
 EPISODE_SORTS = {
     "newest": ("-started_at", "-id"),
@@ -25,6 +28,13 @@ class ReportFilters:
     end: dt.date
     team_id: int | None = None
     kind: str = ""
+
+
+def report_filters(*, today: dt.date, start: dt.date | None = None, end: dt.date | None = None,
+                   team_id: int | None = None, kind: str = "") -> ReportFilters:
+    """The period asked for; by default the last three months to today."""
+    return ReportFilters(start=start or add_months(today, -DEFAULT_MONTHS), end=end or today,
+                         team_id=team_id, kind=kind)
 
 
 @dataclass(frozen=True)

@@ -125,3 +125,22 @@ def test_a_restricted_childs_episodes_are_404(personas, child):
         "returned_at": "2026-05-31T08:00:00+01:00"}, format="json").status_code == 404
     other = personas.child_for(personas.sw_alice)
     assert api_as(personas.sw_alice).get(url(other, episode.pk)).status_code == 404
+
+
+def test_the_report_gives_figures_by_team_without_names(personas, child):
+    episode_for(child, personas.sw_alice, started_at=london(2026, 5, 28, 21),
+                returned_at=london(2026, 5, 29, 8))
+    dana = api_as(personas.analyst_dana)
+
+    response = dana.get("/api/v1/missing-report/", {"start": "2026-05-01"})
+    backwards = dana.get("/api/v1/missing-report/", {"start": "2026-05-10", "end": "2026-05-01"})
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["start"], body["end"]) == ("2026-05-01", "2026-06-01")
+    [row] = body["teams"]
+    assert row["team"] is None  # the child was allocated on 1 June, after the episode
+    assert row["figures"]["episodes"] == 1 and row["figures"]["offered_in_time_percent"] == 0.0
+    assert child.last_name not in response.text
+    assert backwards.json() == {"end": ["The end of the period must be on or after its start"]}
+    assert api_as(personas.sw_alice).get("/api/v1/missing-report/").status_code == 403
