@@ -39,10 +39,13 @@ def missing_episode_record(*, child: Person, kind: str, started_at: dt.datetime,
     """A new episode; with a return time it is recorded as ended, and the interview clock
     starts."""
     child = _locked_child(child)
+    if kind not in MissingKind.values:
+        raise DomainError("Say whether the child was missing (M) or away from their placement "
+                          "without authorisation (A)", field="kind")
     rules.ensure_episode_fits(started_at=started_at, returned_at=returned_at, now=clock.now(),
                               others=_spans(child))
     episode = MissingEpisode(
-        child=child, kind=MissingKind(kind), source=source, started_at=started_at,
+        child=child, kind=kind, source=source, started_at=started_at,
         started_on=rules.london_date(started_at), reported_to_police=reported_to_police,
         police_reference=police_reference.strip(),
         risks=rules.ensure_known_risks(risks or [], field="risks"),

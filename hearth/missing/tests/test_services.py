@@ -222,6 +222,12 @@ def test_an_interview_needs_someone_to_have_held_it(personas, child):
                                        actor=personas.sw_alice)
 
 
+def test_an_episode_is_missing_or_away(personas, child):
+    with pytest.raises(DomainError, match=r"missing \(M\) or away") as error:
+        episode_for(child, personas.sw_alice, started_at=london(2026, 5, 30, 21), kind="X")
+    assert error.value.field == "kind"
+
+
 def test_an_adult_cannot_have_a_missing_episode(personas):
     from hearth.people import services as people_services
 
