@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "hearth.protection",
     "hearth.cin",
     "hearth.care",
+    "hearth.missing",
     "hearth.imports",
     "hearth.synthetic",
     "hearth.api",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("child-protection/", include("hearth.protection.urls")),
     path("child-in-need/", include("hearth.cin.urls")),
     path("care/", include("hearth.care.urls")),
+    path("missing/", include("hearth.missing.urls")),
     path("audit/", include("hearth.core.urls")),
     path("working-days/", include("hearth.workingdays.urls")),
     path("api/v1/", include("hearth.api.urls")),

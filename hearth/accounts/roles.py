@@ -107,6 +107,15 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
     "care.view_iro_caseload": (
         (IRO, SM),
         "See an IRO's looked-after children and their next reviews (IROs see their own)"),
+    "missing.record_missing_episode": (
+        (*PRACTITIONERS, BS), "Record a missing episode and the child's return"),
+    "missing.record_police_notification": (
+        (BS, TM, SM), "Record a police missing-person notification (creates or links an episode)"),
+    "missing.record_return_interview": (
+        PRACTITIONERS, "Record return home interview offers and the interview or its decline"),
+    "missing.view_missing_report": (
+        (TM, SM, PA),
+        "See the missing children report (figures by team; names only with people.view_child)"),
     "core.view_audit_trail": ((ADMIN,), "Search the audit trail"),
     "workingdays.manage_closure_days": ((ADMIN,), "Add and remove local closure days"),
     "api.use_api": (

@@ -27,4 +27,5 @@ urlpatterns = [
     path("", include("hearth.protection.api_urls")),
     path("", include("hearth.cin.api_urls")),
     path("", include("hearth.care.api_urls")),
+    path("", include("hearth.missing.api_urls")),
 ]
