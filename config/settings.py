@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "hearth.assessments",
     "hearth.protection",
     "hearth.cin",
+    "hearth.leaving_care",
     "hearth.imports",
     "hearth.synthetic",
     "hearth.api",

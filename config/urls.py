@@ -17,6 +17,7 @@ urlpatterns = [
     path("assessments/", include("hearth.assessments.urls")),
     path("child-protection/", include("hearth.protection.urls")),
     path("child-in-need/", include("hearth.cin.urls")),
+    path("leaving-care/", include("hearth.leaving_care.urls")),
     path("audit/", include("hearth.core.urls")),
     path("working-days/", include("hearth.workingdays.urls")),
     path("api/v1/", include("hearth.api.urls")),

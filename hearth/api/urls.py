@@ -26,4 +26,5 @@ urlpatterns = [
     path("", include("hearth.assessments.api_urls")),
     path("", include("hearth.protection.api_urls")),
     path("", include("hearth.cin.api_urls")),
+    path("", include("hearth.leaving_care.api_urls")),
 ]
