@@ -19,7 +19,10 @@ def calendar_2026() -> WorkingDayCalendar:
     return WorkingDayCalendar.for_years(BANK_HOLIDAYS_2026, 2026, 2026)
 
 
-def relevant_care_leaver(child, actor, *, left_care_on: dt.date = D(2026, 5, 1),
+MAY_DAY = D(2026, 5, 1)
+
+
+def relevant_care_leaver(child, actor, *, left_care_on: dt.date = MAY_DAY,
                          adviser=None) -> CareLeaver:
     """A 16- or 17-year-old who left care on `left_care_on` and became relevant that day."""
     return services.care_leaver_record(child=child, category=Category.RELEVANT,

@@ -119,7 +119,10 @@ def test_a_leapling_keeps_8_weekly_contact_until_28_february_of_their_21st_year(
     assert rule == rules.keep_in_touch_rule()
 
 
-def _fits(category, applies_from, born=LEAPLING, left=D(2024, 1, 1)):
+LEFT_CARE = D(2024, 1, 1)
+
+
+def _fits(category, applies_from, born=LEAPLING, left=LEFT_CARE):
     rules.ensure_category_fits(category=category, applies_from=applies_from,
                                date_of_birth=born, left_care_on=left, today=D(2034, 1, 1))
 
