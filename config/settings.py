@@ -195,6 +195,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "REDOC_DIST": "SIDECAR",
+    # Choice sets whose field names collide with another app's ("category").
+    "ENUM_NAME_OVERRIDES": {
+        "CareLeaverCategoryEnum": "hearth.leaving_care.codes.Category",
+    },
 }
 
 LOGGING = {

@@ -29,7 +29,7 @@ def _choice(choices, message: str, help_text: str, **kwargs) -> serializers.Choi
                                                    "invalid_choice": message}, **kwargs)
 
 
-class DueSerializer(serializers.Serializer):
+class CareLeaverDueSerializer(serializers.Serializer):
     on = serializers.DateField(read_only=True, help_text="Due on.")
     status = CodeLabelSerializer(source="status_code", read_only=True,
                                  help_text="Overdue, due today, due soon or on track.")
@@ -41,7 +41,7 @@ class CategoryPeriodSerializer(serializers.Serializer):
     applies_from = serializers.DateField(read_only=True, help_text="From when it applies.")
 
 
-class ContactSerializer(serializers.Serializer):
+class CareLeaverContactSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True, help_text="The contact's id.")
     contact_on = serializers.DateField(read_only=True, help_text="When.")
     kind = coded(ContactKind, "Visit, phone, video or message.")
@@ -50,7 +50,7 @@ class ContactSerializer(serializers.Serializer):
     note = serializers.CharField(read_only=True, help_text="What was discussed or provided.")
 
 
-class SituationSerializer(serializers.Serializer):
+class CareLeaverSituationSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True, help_text="The record's id.")
     as_at = serializers.DateField(read_only=True, help_text="The date this was true.")
     in_touch = coded(InTouch, "903 IN_TOUCH.")
@@ -69,7 +69,7 @@ class StayingPutSerializer(serializers.Serializer):
     ended_on = serializers.DateField(read_only=True, allow_null=True, help_text="End, if any.")
 
 
-class EntitlementSerializer(serializers.Serializer):
+class CareLeaverEntitlementSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True, help_text="The offer's id.")
     kind = coded(Entitlement, "What was offered.")
     detail = serializers.CharField(read_only=True, help_text="Details.")
@@ -91,28 +91,29 @@ class CareLeaverSerializer(serializers.Serializer):
     personal_adviser = StaffMemberSerializer(source="care_leaver.personal_adviser",
                                              read_only=True, allow_null=True,
                                              help_text="The personal adviser, if allocated.")
-    adviser_due = DueSerializer(read_only=True, allow_null=True,
+    adviser_due = CareLeaverDueSerializer(read_only=True, allow_null=True,
                                 help_text="When a personal adviser is due (T65), if none yet.")
     needs_assessment_completed_on = serializers.DateField(
         source="care_leaver.needs_assessment_done_on", read_only=True, allow_null=True,
         help_text="When the pathway needs assessment was completed.")
-    needs_assessment_due = DueSerializer(read_only=True, allow_null=True,
+    needs_assessment_due = CareLeaverDueSerializer(read_only=True, allow_null=True,
                                          help_text="When it is due (T60), if not done.")
     pathway_plan_agreed_on = serializers.DateField(source="plan.agreed_on", read_only=True,
                                                    allow_null=True, default=None,
                                                    help_text="When the plan was agreed.")
-    review_due = DueSerializer(read_only=True, allow_null=True,
+    review_due = CareLeaverDueSerializer(read_only=True, allow_null=True,
                                help_text="The next pathway plan review (T62).")
-    contact_due = DueSerializer(read_only=True, allow_null=True,
+    contact_due = CareLeaverDueSerializer(read_only=True, allow_null=True,
                                 help_text="The next contact (T64, or T67 after 21).")
     support_to_25_requested_on = serializers.DateField(
         source="care_leaver.support_to_25_requested_on", read_only=True, allow_null=True,
         help_text="When support to 25 was asked for.")
     support_ends_on = serializers.DateField(read_only=True, help_text="When support ends.")
-    contacts = ContactSerializer(many=True, read_only=True, help_text="Newest first.")
-    situations = SituationSerializer(many=True, read_only=True, help_text="Newest first.")
+    contacts = CareLeaverContactSerializer(many=True, read_only=True, help_text="Newest first.")
+    situations = CareLeaverSituationSerializer(many=True, read_only=True, help_text="Newest first.")
     staying_put = StayingPutSerializer(many=True, read_only=True, help_text="Newest first.")
-    entitlements = EntitlementSerializer(many=True, read_only=True, help_text="Newest first.")
+    entitlements = CareLeaverEntitlementSerializer(many=True, read_only=True,
+                                                   help_text="Newest first.")
 
 
 class NewCareLeaverSerializer(serializers.Serializer):
@@ -127,7 +128,7 @@ class CategoryChangeSerializer(NewCareLeaverSerializer):
     pass
 
 
-class AdviserSerializer(serializers.Serializer):
+class PersonalAdviserSerializer(serializers.Serializer):
     adviser = serializers.CharField(error_messages=required_messages("Give the adviser's "
                                                                      "username"),
                                     help_text="The personal adviser's username.")
@@ -142,13 +143,13 @@ class PathwayPlanSerializer(serializers.Serializer):
     agreed_on = _date("Enter the date the plan was agreed", "ISO 8601.")
 
 
-class ReviewSerializer(serializers.Serializer):
+class PathwayPlanReviewSerializer(serializers.Serializer):
     reviewed_on = _date("Enter the date of the review", "ISO 8601.")
     note = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="",
                                  help_text="What the review decided.")
 
 
-class NewContactSerializer(serializers.Serializer):
+class NewCareLeaverContactSerializer(serializers.Serializer):
     contact_on = _date("Enter the date of the contact", "ISO 8601.")
     kind = _choice(ContactKind, "Choose how the contact was made", "visit, phone, video or "
                    "message.")
@@ -159,7 +160,7 @@ class NewContactSerializer(serializers.Serializer):
                                  default="", help_text="A note.")
 
 
-class NewSituationSerializer(serializers.Serializer):
+class NewCareLeaverSituationSerializer(serializers.Serializer):
     as_at = _date("Enter the date this was true", "ISO 8601.")
     in_touch = _choice(InTouch, "Choose whether they are in touch", "903 IN_TOUCH.")
     activity = serializers.ChoiceField(choices=Activity.choices, required=False,
@@ -184,7 +185,7 @@ class EndStayingPutSerializer(serializers.Serializer):
     ended_on = _date("Enter the end date", "ISO 8601.")
 
 
-class NewEntitlementSerializer(serializers.Serializer):
+class NewCareLeaverEntitlementSerializer(serializers.Serializer):
     kind = _choice(Entitlement, "Choose what was offered", "What was offered.")
     detail = serializers.CharField(max_length=200, required=False, allow_blank=True,
                                    default="", help_text="Details (needed for other).")
@@ -193,7 +194,7 @@ class NewEntitlementSerializer(serializers.Serializer):
                                         help_text="Taken up; null while not known.")
 
 
-class TakeUpSerializer(serializers.Serializer):
+class EntitlementTakeUpSerializer(serializers.Serializer):
     taken_up = serializers.BooleanField(
         error_messages=required_messages("Say whether it was taken up"),
         help_text="Whether the young person took it up.")
@@ -203,7 +204,7 @@ class SupportTo25Serializer(serializers.Serializer):
     requested_on = _date("Enter the date the young person asked", "ISO 8601.")
 
 
-class ListRowSerializer(serializers.Serializer):
+class CareLeaverListRowSerializer(serializers.Serializer):
     person = serializers.UUIDField(source="care_leaver.child.uuid", read_only=True,
                                    help_text="The young person's uuid.")
     name = serializers.CharField(source="care_leaver.child.full_name", read_only=True,
@@ -219,24 +220,25 @@ class ListRowSerializer(serializers.Serializer):
     last_contact_on = serializers.DateField(source="care_leaver.last_contact_on",
                                             read_only=True, allow_null=True,
                                             help_text="The last contact.")
-    contact_due = DueSerializer(read_only=True, allow_null=True, help_text="Next contact.")
-    review_due = DueSerializer(read_only=True, allow_null=True, help_text="Next review.")
-    adviser_due = DueSerializer(read_only=True, allow_null=True,
+    contact_due = CareLeaverDueSerializer(read_only=True, allow_null=True,
+                                          help_text="Next contact.")
+    review_due = CareLeaverDueSerializer(read_only=True, allow_null=True, help_text="Next review.")
+    adviser_due = CareLeaverDueSerializer(read_only=True, allow_null=True,
                                 help_text="When a personal adviser is due, if waiting.")
 
 
-class MeasureSerializer(serializers.Serializer):
+class CareLeaverMeasureSerializer(serializers.Serializer):
     numerator = serializers.IntegerField(read_only=True, help_text="How many.")
     denominator = serializers.IntegerField(read_only=True, help_text="Out of.")
     percent = serializers.FloatField(read_only=True, allow_null=True, help_text="Per cent.")
 
 
-class BandSerializer(serializers.Serializer):
+class CareLeaverBandSerializer(serializers.Serializer):
     youngest = serializers.IntegerField(read_only=True, help_text="Youngest age in the band.")
     oldest = serializers.IntegerField(read_only=True, help_text="Oldest age in the band.")
     care_leavers = serializers.IntegerField(read_only=True, help_text="Care leavers.")
-    in_touch = MeasureSerializer(read_only=True, help_text="In touch (YES).")
-    suitable_accommodation = MeasureSerializer(read_only=True,
+    in_touch = CareLeaverMeasureSerializer(read_only=True, help_text="In touch (YES).")
+    suitable_accommodation = CareLeaverMeasureSerializer(read_only=True,
                                                help_text="In suitable accommodation.")
-    in_education_employment_or_training = MeasureSerializer(read_only=True,
+    in_education_employment_or_training = CareLeaverMeasureSerializer(read_only=True,
                                                             help_text="In EET.")

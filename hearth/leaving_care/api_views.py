@@ -119,7 +119,7 @@ CategoryView = _action(
     "category", "Change the eligibility category from a date", s.CategoryChangeSerializer,
     lambda cl, actor, d: services.care_leaver_category_change(care_leaver=cl, actor=actor, **d))
 AdviserView = _action(
-    "adviser", "Allocate the personal adviser", s.AdviserSerializer,
+    "adviser", "Allocate the personal adviser", s.PersonalAdviserSerializer,
     lambda cl, actor, d: services.personal_adviser_allocate(care_leaver=cl, actor=actor, **d),
     permission="leaving_care.allocate_personal_adviser", prepare=_adviser)
 NeedsAssessmentView = _action(
@@ -128,12 +128,13 @@ NeedsAssessmentView = _action(
 PathwayPlanView = _action(
     "pathway_plan", "Record the pathway plan (opens the review clock)", s.PathwayPlanSerializer,
     lambda cl, actor, d: services.pathway_plan_agree(care_leaver=cl, actor=actor, **d))
-ReviewView = _action("review", "Record a pathway plan review", s.ReviewSerializer, _plan_review)
+ReviewView = _action("review", "Record a pathway plan review", s.PathwayPlanReviewSerializer,
+                     _plan_review)
 ContactView = _action(
-    "contact", "Record a contact", s.NewContactSerializer,
+    "contact", "Record a contact", s.NewCareLeaverContactSerializer,
     lambda cl, actor, d: services.contact_record(care_leaver=cl, actor=actor, **d))
 SituationView = _action(
-    "situation", "Record in touch, accommodation and activity", s.NewSituationSerializer,
+    "situation", "Record in touch, accommodation and activity", s.NewCareLeaverSituationSerializer,
     lambda cl, actor, d: services.situation_record(care_leaver=cl, actor=actor, **d))
 StayingPutView = _action(
     "staying_put", "Record Staying Put", s.NewStayingPutSerializer,
@@ -142,7 +143,7 @@ EndStayingPutView = _action(
     "end_staying_put", "End Staying Put", s.EndStayingPutSerializer,
     lambda cl, actor, d: services.staying_put_end(care_leaver=cl, actor=actor, **d))
 EntitlementView = _action(
-    "entitlement", "Record an entitlement offered", s.NewEntitlementSerializer,
+    "entitlement", "Record an entitlement offered", s.NewCareLeaverEntitlementSerializer,
     lambda cl, actor, d: services.entitlement_offer(care_leaver=cl, actor=actor, **d))
 SupportTo25View = _action(
     "support_to_25", "Record a request for support to 25", s.SupportTo25Serializer,
@@ -155,15 +156,16 @@ class TakeUpView(ApiView):
 
     @extend_schema(operation_id="care_leaver_entitlement_take_up", tags=TAGS,
                    summary="Record whether an entitlement was taken up",
-                   request=s.TakeUpSerializer, responses={**WRITE, 200: s.EntitlementSerializer})
+                   request=s.EntitlementTakeUpSerializer,
+                   responses={**WRITE, 200: s.CareLeaverEntitlementSerializer})
     def post(self, request: Request, person_uuid: uuid.UUID, entitlement_id: int) -> Response:
         child = access.access_person(request.user, person_uuid)
         offer = access_entitlement(child=child, entitlement_id=entitlement_id)
-        form = s.TakeUpSerializer(data=request.data)
+        form = s.EntitlementTakeUpSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         offer, error = run_service(lambda: services.entitlement_take_up_record(
             offer=offer, actor=request.user, **form.validated_data))
-        return error or Response(s.EntitlementSerializer(offer).data)
+        return error or Response(s.CareLeaverEntitlementSerializer(offer).data)
 
 
 class CareLeaversView(ApiView):
@@ -172,7 +174,7 @@ class CareLeaversView(ApiView):
 
     @extend_schema(operation_id="care_leavers_list", tags=TAGS,
                    summary="Care leavers the caller may see, by name (paged)",
-                   responses={**REFUSALS, 200: s.ListRowSerializer(many=True)})
+                   responses={**REFUSALS, 200: s.CareLeaverListRowSerializer(many=True)})
     def get(self, request: Request) -> Response:
         today = clock.today()
         rows = selectors.care_leaver_list(
@@ -183,7 +185,7 @@ class CareLeaversView(ApiView):
         people_services.people_listed(actor=request.user,
                                       people=[r.care_leaver.child for r in listed],
                                       where="api care leavers")
-        return respond(s.ListRowSerializer(listed, many=True).data)
+        return respond(s.CareLeaverListRowSerializer(listed, many=True).data)
 
 
 class FiguresView(ApiView):
@@ -192,7 +194,7 @@ class FiguresView(ApiView):
 
     @extend_schema(operation_id="care_leavers_figures", tags=TAGS,
                    summary="In touch, suitable accommodation and EET by age band (no names)",
-                   responses={**REFUSALS, 200: s.BandSerializer(many=True)})
+                   responses={**REFUSALS, 200: s.CareLeaverBandSerializer(many=True)})
     def get(self, request: Request) -> Response:
         bands = selectors.care_leaver_figures(today=clock.today())
-        return Response(s.BandSerializer(bands, many=True).data)
+        return Response(s.CareLeaverBandSerializer(bands, many=True).data)
