@@ -276,3 +276,20 @@ def test_at_25_every_clock_stops(personas, traveller):
                                                    source_type=SOURCE).exists()
     care_leaver.refresh_from_db()
     assert care_leaver.contact_due_on is None
+
+
+def test_a_leapling_reaches_21_on_1_march(personas, traveller):
+    traveller.move_to(dt.datetime(2028, 6, 1, 9, 0, tzinfo=dt.UTC))
+    child = personas.child_for(personas.sw_alice, date_of_birth=D(2008, 2, 29))
+    care_leaver = former_relevant(child, personas.tm_bob, on=D(2028, 3, 1),
+                                  left_care_on=D(2026, 3, 1), adviser=personas.sw_alice)
+    services.needs_assessment_record(care_leaver=care_leaver, completed_on=D(2028, 3, 1),
+                                     actor=personas.sw_alice)
+    services.pathway_plan_agree(care_leaver=care_leaver, agreed_on=D(2028, 5, 31),
+                                actor=personas.sw_alice)  # review due 30 November 2028
+
+    traveller.move_to(dt.datetime(2029, 2, 28, 9, 0, tzinfo=dt.UTC))
+    assert services.support_limits_apply(today=D(2029, 2, 28)) == 0
+    traveller.move_to(dt.datetime(2029, 3, 1, 9, 0, tzinfo=dt.UTC))
+    assert services.support_limits_apply(today=D(2029, 3, 1)) == 1
+    assert open_task(care_leaver, TaskKind.REVIEW_PATHWAY_PLAN) is None

@@ -254,3 +254,22 @@ def test_figures_are_for_managers_and_analysts_only(client, personas):
         reverse("leaving_care:care_leaver_figures")).status_code == 403
     assert signed_in(client, personas.tm_bob).get(
         reverse("leaving_care:care_leaver_figures")).status_code == 200
+
+
+@pytest.mark.parametrize(("today", "status"), [
+    (dt.datetime(2026, 8, 26, 9, 0, tzinfo=dt.UTC), "On track"),
+    # 31 August 2026 is a bank holiday: from Thursday 27th it is within 2 working days.
+    (dt.datetime(2026, 8, 27, 9, 0, tzinfo=dt.UTC), "Due within 2 working days"),
+    (dt.datetime(2026, 8, 31, 9, 0, tzinfo=dt.UTC), "Due today"),
+    (dt.datetime(2026, 9, 1, 9, 0, tzinfo=dt.UTC), "Overdue"),
+])
+def test_the_adviser_deadline_at_16_years_5_months_across_a_bank_holiday(
+        client, personas, traveller, today, status):
+    child = personas.child_for(personas.sw_alice, date_of_birth=D(2010, 3, 31))
+    relevant_care_leaver(child, personas.sw_alice, left_care_on=D(2026, 5, 1))  # due 31 Aug
+    traveller.move_to(today)
+
+    page = signed_in(client, personas.sw_alice).get(url("child_leaving_care", child)).text
+
+    assert re.search(rf"Waiting for a personal adviser: due 31 Aug 2026 <strong[^>]*>{status}",
+                     page)
