@@ -38,4 +38,5 @@ def care_leavers_view(request):
 def care_leaver_figures_view(request):
     today = clock.today()
     return render(request, "leaving_care/figures.html", {
-        "today": today, "bands": selectors.care_leaver_figures(today=today)})
+        "today": today,
+        "bands": selectors.care_leaver_figures(today=today)})

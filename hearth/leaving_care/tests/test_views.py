@@ -273,3 +273,11 @@ def test_the_adviser_deadline_at_16_years_5_months_across_a_bank_holiday(
 
     assert re.search(rf"Waiting for a personal adviser: due 31 Aug 2026 <strong[^>]*>{status}",
                      page)
+
+
+def test_the_navigation_leads_to_the_list_or_the_figures(client, personas):
+    bob_home = signed_in(client, personas.tm_bob).get(reverse("leaving_care:care_leavers"))
+    assert f'href="{reverse("leaving_care:care_leavers")}" aria-current="true"' in bob_home.text
+    dana = signed_in(client, personas.analyst_dana).get(
+        reverse("leaving_care:care_leaver_figures"))
+    assert f'href="{reverse("leaving_care:care_leaver_figures")}" aria-current' in dana.text
