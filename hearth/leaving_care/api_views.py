@@ -8,7 +8,7 @@ not see is a 404, and so is a write about one who is not recorded as a care leav
 import uuid
 
 from django.http import Http404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -22,6 +22,7 @@ from hearth.core.errors import DomainError
 from hearth.leaving_care import api_serializers as s
 from hearth.leaving_care import selectors, services
 from hearth.leaving_care.access import access_entitlement
+from hearth.leaving_care.filters import list_filters
 from hearth.people import access
 from hearth.people import services as people_services
 from hearth.people.models import Person
@@ -32,6 +33,16 @@ READ_OR_RECORD = requires_per_method(GET="people.view_child", POST=RECORD_PERMIS
 TAGS = ["care leavers"]
 READ = {**REFUSALS, 404: NOT_FOUND}
 WRITE = {**REFUSALS, 400: FIELD_ERRORS, 404: NOT_FOUND}
+LIST_PARAMETERS = [
+    OpenApiParameter("adviser", int, description="Only this personal adviser's (user id)."),
+    OpenApiParameter("category", str, description="Only this category (eligible, relevant, "
+                                                  "former_relevant, qualifying)."),
+    OpenApiParameter("in_touch", str, description="Only this latest 903 IN_TOUCH code."),
+    OpenApiParameter("overdue", bool, description="Only those with something overdue."),
+    OpenApiParameter("waiting", bool, description="Only those waiting for an adviser."),
+    OpenApiParameter("sort", str, description="name, age, last_contact, next_contact or "
+                                              "next_review."),
+]
 
 
 def _summary(child) -> selectors.CareLeaverSummary | None:
@@ -174,12 +185,14 @@ class CareLeaversView(ApiView):
 
     @extend_schema(operation_id="care_leavers_list", tags=TAGS,
                    summary="Care leavers the caller may see, by name (paged)",
+                   parameters=LIST_PARAMETERS,
                    responses={**REFUSALS, 200: s.CareLeaverListRowSerializer(many=True)})
     def get(self, request: Request) -> Response:
         today = clock.today()
+        _, filters = list_filters(request.query_params)
         rows = selectors.care_leaver_list(
-            visible_children=Person.objects.visible_to(request.user),
-            filters=selectors.CareLeaverFilters(), today=today)
+            visible_children=Person.objects.visible_to(request.user), filters=filters,
+            today=today)
         page, respond = paged(request, self, rows)
         listed = selectors.list_rows(page, today=today, calendar=current_calendar())
         people_services.people_listed(actor=request.user,

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from hearth.core import clock
 from hearth.core.permissions import requires
 from hearth.leaving_care import selectors
-from hearth.leaving_care.forms import CareLeaverListForm
+from hearth.leaving_care.filters import list_filters
 from hearth.people import services as people_services
 from hearth.people.models import Person
 from hearth.workingdays.selectors import current_calendar
@@ -16,13 +16,8 @@ PAGE_SIZE = 50
 
 @requires("leaving_care.view_care_leavers")
 def care_leavers_view(request):
-    form = CareLeaverListForm(request.GET or None, advisers=selectors.personal_advisers())
-    data = form.cleaned_data if form.is_valid() else {}
+    form, filters = list_filters(request.GET)
     today, calendar = clock.today(), current_calendar()
-    filters = selectors.CareLeaverFilters(
-        adviser_id=getattr(data.get("adviser"), "pk", None), category=data.get("category", ""),
-        in_touch=data.get("in_touch", ""), overdue=bool(data.get("overdue")),
-        waiting_for_adviser=bool(data.get("waiting")), sort=data.get("sort") or "name")
     care_leavers = selectors.care_leaver_list(
         visible_children=Person.objects.visible_to(request.user), filters=filters, today=today)
     page = Paginator(care_leavers, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -116,6 +116,10 @@ def test_the_list_and_the_figures(personas, young_person):
     listed = api_as(personas.tm_bob).get("/api/v1/care-leavers/").json()
     figures = api_as(personas.analyst_dana).get("/api/v1/care-leavers/figures/").json()
 
+    waiting = api_as(personas.tm_bob).get("/api/v1/care-leavers/?waiting=true").json()
+    former = api_as(personas.tm_bob).get("/api/v1/care-leavers/?category=former_relevant")
+
+    assert waiting["count"] == 1 and former.json()["count"] == 0
     assert listed["count"] == 1
     assert listed["results"][0]["category"] == "relevant"
     assert listed["results"][0]["adviser_due"]["status"]["code"] == "overdue"
