@@ -241,4 +241,8 @@ class CareLeaverBandSerializer(serializers.Serializer):
     suitable_accommodation = CareLeaverMeasureSerializer(read_only=True,
                                                help_text="In suitable accommodation.")
     in_education_employment_or_training = CareLeaverMeasureSerializer(read_only=True,
-                                                            help_text="In EET.")
+                                                                      help_text="In EET.")
+    contacted_in_8_weeks = CareLeaverMeasureSerializer(
+        read_only=True, help_text="Reached in a contact in the last 8 weeks.")
+    waiting_for_adviser = CareLeaverMeasureSerializer(
+        read_only=True, help_text="Waiting for a personal adviser.")

@@ -11,8 +11,8 @@ from hearth.accounts.roles import SM, SP, SW, TM
 from hearth.cases.rules import TaskStatus, task_status
 from hearth.leaving_care import rules
 from hearth.leaving_care.codes import IN_EDUCATION_EMPLOYMENT_OR_TRAINING, Category, InTouch
-from hearth.leaving_care.models import CareLeaver, CategoryPeriod, Situation
-from hearth.workingdays.rules import WorkingDayCalendar
+from hearth.leaving_care.models import CareLeaver, CategoryPeriod, Contact, Situation
+from hearth.workingdays.rules import WorkingDayCalendar, add_weeks
 
 TAG_COLOURS = {TaskStatus.OVERDUE: "red", TaskStatus.DUE_TODAY: "orange",
                TaskStatus.DUE_SOON: "yellow", TaskStatus.ON_TRACK: "blue"}
@@ -219,42 +219,55 @@ class BandFigures:
     in_touch: Measure
     suitable_accommodation: Measure
     in_education_employment_or_training: Measure
+    contacted_in_8_weeks: Measure
+    waiting_for_adviser: Measure
 
     @property
     def label(self) -> str:
         return f"Aged {self.youngest} to {self.oldest}"
 
     @property
-    def measures(self) -> tuple[Measure, Measure, Measure]:
+    def measures(self) -> tuple[Measure, ...]:
         return (self.in_touch, self.suitable_accommodation,
-                self.in_education_employment_or_training)
+                self.in_education_employment_or_training, self.contacted_in_8_weeks,
+                self.waiting_for_adviser)
 
 
 def care_leaver_figures(*, today: dt.date) -> list[BandFigures]:
     """For each age band (age on `today`): the share of care leavers whose latest record says
     they are in touch (IN_TOUCH YES), in suitable accommodation, and in education, employment
-    or training. Every care leaver in the band counts in the denominator, including those with
-    nothing recorded yet (they count as not known, so not in the numerator). Two queries."""
+    or training; reached in the last 8 weeks (H-LC-04); and waiting for a personal adviser
+    (H-LC-06). Every care leaver in the band counts in the denominator, including those with
+    nothing recorded yet (they count as not known, so not in the numerator). Three queries."""
     latest = {}
     for situation in Situation.objects.order_by("care_leaver_id", "as_at", "id"):
         if situation.as_at <= today:
             latest[situation.care_leaver_id] = situation
-    births = list(CareLeaver.objects.values_list("pk", "child__date_of_birth"))
-    return [_band(youngest, oldest, births, latest, today) for youngest, oldest in AGE_BANDS]
+    since = add_weeks(today, -rules.CONTACT_EVERY_WEEKS)
+    reached = set(Contact.objects.filter(in_touch=True, contact_on__gte=since,
+                                         contact_on__lte=today)
+                  .values_list("care_leaver_id", flat=True))
+    members = list(CareLeaver.objects.values_list("pk", "child__date_of_birth",
+                                                  "personal_adviser_id"))
+    return [_band(youngest, oldest, members, latest, reached, today)
+            for youngest, oldest in AGE_BANDS]
 
 
-def _band(youngest: int, oldest: int, births, latest: dict, today: dt.date) -> BandFigures:
-    members = [pk for pk, born in births
-               if born is not None and youngest <= rules.age_on(born, today) <= oldest]
-    situations = [latest[pk] for pk in members if pk in latest]
-    total = len(members)
+def _band(youngest: int, oldest: int, members, latest: dict, reached: set,
+          today: dt.date) -> BandFigures:
+    band = [(pk, adviser) for pk, born, adviser in members
+            if born is not None and youngest <= rules.age_on(born, today) <= oldest]
+    situations = [latest[pk] for pk, _ in band if pk in latest]
+    total = len(band)
     return BandFigures(
         youngest, oldest, total,
         Measure(sum(s.in_touch == InTouch.YES for s in situations), total),
         Measure(sum(bool(s.accommodation and s.accommodation_suitable) for s in situations),
                 total),
         Measure(sum(s.activity in IN_EDUCATION_EMPLOYMENT_OR_TRAINING for s in situations),
-                total))
+                total),
+        Measure(sum(pk in reached for pk, _ in band), total),
+        Measure(sum(adviser is None for _, adviser in band), total))
 
 
 def _due(on: dt.date | None, rule: str, today: dt.date,

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from hearth.leaving_care import services
+from hearth.leaving_care import rules, services
 from hearth.leaving_care.codes import Category, ContactKind, InTouch
 from hearth.leaving_care.models import CareLeaver, Contact
 from hearth.leaving_care.tests.factories import former_relevant, relevant_care_leaver
@@ -209,44 +209,55 @@ def test_the_list_pages(client, personas):
 
 
 def _situation(personas, born: dt.date, *, in_touch=InTouch.YES, activity="",
-               accommodation="", suitable=None):
+               accommodation="", suitable=None, adviser=None, contact=None, reached=True):
+    """A care leaver since 1 March 2026, their situation on 15 May and perhaps a contact."""
     child = personas.child_for(personas.sw_alice, date_of_birth=born)
-    category = Category.RELEVANT if born > D(2008, 6, 1) else Category.FORMER_RELEVANT
-    care_leaver = services.care_leaver_record(child=child, category=category,
-                                              applies_from=D(2026, 5, 1),
-                                              left_care_on=D(2026, 5, 1),
-                                              actor=personas.sw_alice)
+    grown_up = rules.age_on(born, D(2026, 3, 1)) >= 18
+    care_leaver = services.care_leaver_record(
+        child=child, category=Category.FORMER_RELEVANT if grown_up else Category.RELEVANT,
+        applies_from=D(2026, 3, 1), left_care_on=D(2026, 3, 1), personal_adviser=adviser,
+        actor=personas.tm_bob)
     if in_touch:
         services.situation_record(care_leaver=care_leaver, as_at=D(2026, 5, 15),
                                   in_touch=in_touch, activity=activity,
                                   accommodation=accommodation, accommodation_suitable=suitable,
                                   actor=personas.sw_alice)
+    if contact:
+        services.contact_record(care_leaver=care_leaver, contact_on=contact, in_touch=reached,
+                                kind=ContactKind.PHONE, actor=personas.sw_alice)
+
+
+def _figures(page, band: str) -> list[tuple[str, int, int]]:
+    row = re.search(rf">{band}</th>(.*?)</tr>", page.text, re.S).group(1)
+    return [(percent, int(n), int(d)) for percent, n, d in
+            re.findall(r"([\d.]+)% <span[^>]*>\((\d+) of (\d+)\)", row)]
 
 
 def test_the_figures_match_a_hand_computed_example(client, personas):
-    # Aged 17-18 on 1 June 2026: four young people.
-    _situation(personas, D(2009, 1, 10), activity="F2", accommodation="U", suitable=True)
-    _situation(personas, D(2008, 1, 10), activity="G5", accommodation="S", suitable=False)
-    _situation(personas, D(2008, 3, 3), in_touch=InTouch.NO)
+    # Aged 17 to 18 on 1 June 2026: four young people.
+    _situation(personas, D(2009, 1, 10), activity="F2", accommodation="U", suitable=True,
+               adviser=personas.sw_alice, contact=D(2026, 5, 20))
+    _situation(personas, D(2008, 1, 10), activity="G5", accommodation="S", suitable=False,
+               contact=D(2026, 4, 6))  # exactly 8 weeks ago: counts
+    _situation(personas, D(2008, 3, 3), in_touch=InTouch.NO,
+               contact=D(2026, 4, 5))  # 8 weeks and a day: does not
     _situation(personas, D(2009, 5, 5), in_touch=None)  # nothing recorded yet
-    # Aged 19-21: two young people.
+    # Aged 19 to 21: two young people.
     _situation(personas, D(2006, 1, 1), activity="P4", accommodation="Z", suitable=True)
-    _situation(personas, D(2005, 6, 2), activity="F1", accommodation="W", suitable=False)
-    # Aged 16 (not in a band).
+    _situation(personas, D(2005, 6, 2), activity="F1", accommodation="W", suitable=False,
+               adviser=personas.tm_bob, contact=D(2026, 5, 30), reached=False)
+    # Aged 16: in no band.
     _situation(personas, D(2010, 1, 1), activity="F2", accommodation="B", suitable=True)
 
     page = signed_in(client, personas.analyst_dana).get(
         reverse("leaving_care:care_leaver_figures"))
 
-    text = re.sub(r"\s+", " ", page.text)
-    # 17-18: in touch 2 of 4, suitable 1 of 4, EET 1 of 4.
-    assert "Aged 17 to 18</th> <td class=\"govuk-table__cell govuk-table__cell--numeric\">4" in text
-    assert "50.0% <span class=\"govuk-hint govuk-!-display-inline\">(2 of 4)" in text
-    assert text.count("25.0% <span class=\"govuk-hint govuk-!-display-inline\">(1 of 4)") == 2
-    # 19-21: in touch 2 of 2, suitable 1 of 2, EET 2 of 2.
-    assert text.count("100.0% <span class=\"govuk-hint govuk-!-display-inline\">(2 of 2)") == 2
-    assert "50.0% <span class=\"govuk-hint govuk-!-display-inline\">(1 of 2)" in text
-    assert "Fairweather" not in text and "Pennington" not in text  # figures only, no names
+    # In touch, suitable, EET, reached in 8 weeks, waiting for an adviser.
+    assert _figures(page, "Aged 17 to 18") == [
+        ("50.0", 2, 4), ("25.0", 1, 4), ("25.0", 1, 4), ("50.0", 2, 4), ("75.0", 3, 4)]
+    assert _figures(page, "Aged 19 to 21") == [
+        ("100.0", 2, 2), ("50.0", 1, 2), ("100.0", 2, 2), ("0.0", 0, 2), ("50.0", 1, 2)]
+    assert "la_child_id" not in page.text and "/young-person/" not in page.text  # no names
 
 
 def test_figures_are_for_managers_and_analysts_only(client, personas):
