@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "hearth.cin",
     "hearth.care",
     "hearth.missing",
+    "hearth.leaving_care",
     "hearth.imports",
     "hearth.synthetic",
     "hearth.api",
@@ -214,6 +215,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "REDOC_DIST": "SIDECAR",
+    # Choice sets whose field names collide with another app's ("category").
+    "ENUM_NAME_OVERRIDES": {
+        "CareLeaverCategoryEnum": "hearth.leaving_care.codes.Category",
+    },
 }
 
 LOGGING = {

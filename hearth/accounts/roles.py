@@ -116,6 +116,16 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
     "missing.view_missing_report": (
         (TM, SM, PA),
         "See the missing children report (figures by team; names only with people.view_child)"),
+    "leaving_care.record_care_leaver": (
+        PRACTITIONERS,
+        "Record a care leaver's category, pathway plan, contacts, accommodation and activity, "
+        "Staying Put and entitlements"),
+    "leaving_care.allocate_personal_adviser": (
+        (TM, SM), "Allocate a care leaver's personal adviser"),
+    "leaving_care.view_care_leavers": (
+        (*PRACTITIONERS, BS), "See the list of care leavers, by name"),
+    "leaving_care.view_care_leaver_figures": (
+        (TM, SM, PA), "See care leavers' in touch, accommodation and activity figures (no names)"),
     "core.view_audit_trail": ((ADMIN,), "Search the audit trail"),
     "workingdays.manage_closure_days": ((ADMIN,), "Add and remove local closure days"),
     "api.use_api": (

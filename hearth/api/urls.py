@@ -28,4 +28,5 @@ urlpatterns = [
     path("", include("hearth.cin.api_urls")),
     path("", include("hearth.care.api_urls")),
     path("", include("hearth.missing.api_urls")),
+    path("", include("hearth.leaving_care.api_urls")),
 ]
