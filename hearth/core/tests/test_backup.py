@@ -61,7 +61,8 @@ def test_the_restore_drill_brings_back_a_whole_authority():
     """On this run's own kind of database (the suite runs once on each)."""
     drill = drill_module()
     database = "postgres" if connection.vendor == "postgresql" else "sqlite"
-    server = os.environ.get("DATABASE_URL", drill.DEFAULT_POSTGRES)
+    # The drill makes its own databases on this run's server, through its maintenance database.
+    server = os.environ.get("DATABASE_URL", drill.DEFAULT_POSTGRES).rsplit("/", 1)[0] + "/postgres"
     result = drill.drill(database, postgres_url=server, label=f"drill_test_{os.getpid()}")
     if "skipped" in result:
         pytest.skip(result["skipped"])
