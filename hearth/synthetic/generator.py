@@ -6,6 +6,7 @@ from one `random.Random(seed)`, in a fixed order, and every date is counted back
 teams, usernames and allocations do not.)
 """
 
+import dataclasses
 import datetime as dt
 import functools
 import random
@@ -25,7 +26,7 @@ from hearth.core.services import local_authority_set
 from hearth.people import services as people
 from hearth.people.models import Person
 from hearth.synthetic import demographics as demo
-from hearth.synthetic.casework import CaseworkResult, build_casework
+from hearth.synthetic.casework import CASEWORK, CaseworkResult, CaseworkSettings, build_casework
 from hearth.synthetic.families import FamilyBuilder, FamilyResult, FamilySpec, IdentifierPool
 from hearth.synthetic.profiles import Profile, TeamSpec
 from hearth.synthetic.staff import Organisation, StaffBuilder
@@ -100,11 +101,13 @@ def _hash_with(password: str, hasher: str) -> str:  # the hasher is part of the 
 
 
 def build_authority(profile: Profile, *, seed: int, password: str = DEFAULT_DEMO_PASSWORD,
-                    progress: Progress | None = None, casework: bool = True) -> Authority:
+                    progress: Progress | None = None, casework: bool = True,
+                    casework_scale: float | None = None) -> Authority:
     """Staff, children and families, allocations and restricted records; then, unless
     `casework` is False (tests that need only the caseload), the years of casework that explain
     where each child is (hearth.synthetic.casework), from a random stream of its own so that the
-    base authority is the same either way."""
+    base authority is the same either way. `casework_scale` overrides the profile's share of the
+    seeds' referral volume (1.0: the seeds' full rate)."""
     started = time.perf_counter()
     rng = random.Random(seed)
     today = clock.today()
@@ -133,8 +136,11 @@ def build_authority(profile: Profile, *, seed: int, password: str = DEFAULT_DEMO
         authority.restricted = restrict_some(rng, organisation, open_built,
                                              share=profile.restricted_share)
     if casework:
+        settings = CASEWORK.get(profile.name, CaseworkSettings())
+        if casework_scale is not None:
+            settings = dataclasses.replace(settings, scale=casework_scale)
         authority.casework = build_casework(authority, profile, random.Random(f"casework-{seed}"),
-                                            progress=report)
+                                            progress=report, settings=settings)
     authority.seconds = time.perf_counter() - started
     return authority
 

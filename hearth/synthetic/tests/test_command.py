@@ -35,3 +35,8 @@ def test_show_logins_prints_one_existing_login_per_role_and_builds_nothing(perso
     assert "sw_alice" in output or "sw_charlie" in output
     assert "admin_sam" in output and "Performance analyst" in output
     assert Person.objects.count() == people
+
+
+def test_casework_scale_must_be_a_share_of_the_seeds_volume(db):
+    with pytest.raises(CommandError, match="--casework-scale is a share"):
+        call_command("synthesise", "--profile", "tiny", "--casework-scale", "0")
