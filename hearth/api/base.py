@@ -51,3 +51,14 @@ def run_service(service: Callable[[], Any]) -> tuple[Any, Response | None]:
         return service(), None
     except DomainError as error:
         return None, domain_error_response(error)
+
+
+def record_with(request: Request, serializer_class, service: Callable[[dict], Any], *,
+                answer_with=None, status_code: int = status.HTTP_201_CREATED) -> Response:
+    """The usual write: the body checked by `serializer_class` (a 400 with every field's
+    problem), `service(validated_data)` called (a broken rule is a 400 too), and the result
+    shown with `answer_with` (by default the same serializer)."""
+    form = serializer_class(data=request.data)
+    form.is_valid(raise_exception=True)
+    result, error = run_service(lambda: service(form.validated_data))
+    return error or Response((answer_with or serializer_class)(result).data, status=status_code)

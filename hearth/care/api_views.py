@@ -12,7 +12,7 @@ from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from hearth.api.base import ApiView, run_service
+from hearth.api.base import ApiView, record_with, run_service
 from hearth.api.permissions import requires, requires_per_method
 from hearth.api.schema import FIELD_ERRORS, NOT_FOUND, REFUSALS
 from hearth.care import selectors, services
@@ -160,10 +160,7 @@ class CareReviewsView(ApiView):
                    request=ClaReviewSerializer, responses={**WRITE, 201: ClaReviewSerializer})
     def post(self, request: Request, person_uuid: uuid.UUID, care_period_id: int) -> Response:
         period = _period_of(request, person_uuid, care_period_id)
-        form = ClaReviewSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
-        review, error = run_service(lambda: services.cla_review_record(
-            period=period, chair=request.user, actor=request.user, **form.validated_data))
-        return error or Response(ClaReviewSerializer(review).data, status=status.HTTP_201_CREATED)
+        return record_with(request, ClaReviewSerializer, lambda data: services.cla_review_record(
+            period=period, chair=request.user, actor=request.user, **data))
 
 

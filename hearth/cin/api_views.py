@@ -11,7 +11,7 @@ from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from hearth.api.base import ApiView, run_service
+from hearth.api.base import ApiView, record_with, run_service
 from hearth.api.permissions import requires, requires_per_method
 from hearth.api.schema import FIELD_ERRORS, NOT_FOUND, REFUSALS
 from hearth.cin import selectors, services
@@ -90,11 +90,8 @@ class CinPlanReviewsView(ApiView):
                    request=ReviewSerializer, responses={**WRITE, 201: ReviewSerializer})
     def post(self, request: Request, person_uuid: uuid.UUID, plan_id: int) -> Response:
         plan = _plan_of(request, person_uuid, plan_id)
-        form = ReviewSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
-        review, error = run_service(lambda: services.cin_plan_review(
-            plan=plan, actor=request.user, **form.validated_data))
-        return error or Response(ReviewSerializer(review).data, status=status.HTTP_201_CREATED)
+        return record_with(request, ReviewSerializer, lambda data: services.cin_plan_review(
+            plan=plan, actor=request.user, **data))
 
 
 class CinPlanVisitsView(ApiView):
@@ -106,11 +103,8 @@ class CinPlanVisitsView(ApiView):
                    request=VisitSerializer, responses={**WRITE, 201: VisitSerializer})
     def post(self, request: Request, person_uuid: uuid.UUID, plan_id: int) -> Response:
         plan = _plan_of(request, person_uuid, plan_id)
-        form = VisitSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
-        visit, error = run_service(lambda: services.cin_plan_visit(
-            plan=plan, actor=request.user, **form.validated_data))
-        return error or Response(VisitSerializer(visit).data, status=status.HTTP_201_CREATED)
+        return record_with(request, VisitSerializer, lambda data: services.cin_plan_visit(
+            plan=plan, actor=request.user, **data))
 
 
 class CinPlanEndView(ApiView):

@@ -13,7 +13,7 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from hearth.api.base import ApiView, run_service
+from hearth.api.base import ApiView, record_with, run_service
 from hearth.api.permissions import requires, requires_per_method
 from hearth.api.schema import FIELD_ERRORS, NOT_FOUND, REFUSALS
 from hearth.core import clock
@@ -123,11 +123,8 @@ class InterviewOffersView(ApiView):
                    request=OfferSerializer, responses={**WRITE, 201: OfferSerializer})
     def post(self, request: Request, person_uuid: uuid.UUID, missing_episode_id: int) -> Response:
         episode = _episode_of(request, person_uuid, missing_episode_id)
-        form = OfferSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
-        offer, error = run_service(lambda: services.return_interview_offer(
-            episode=episode, actor=request.user, **form.validated_data))
-        return error or Response(OfferSerializer(offer).data, status=status.HTTP_201_CREATED)
+        return record_with(request, OfferSerializer, lambda data: services.return_interview_offer(
+            episode=episode, actor=request.user, **data))
 
 
 class ReturnInterviewView(ApiView):
