@@ -303,6 +303,8 @@ def _error_summary_problems(facts: dict, *, expect_errors: bool) -> list[str]:
     if not title.startswith("Error: "):
         problems.append(f"an error summary is shown but the title does not start with "
                         f"'Error: ' ({title!r})")
+    elif title.startswith("Error: Error: "):
+        problems.append(f"the title says 'Error: ' twice ({title!r})")
     if not facts["errorLinks"]:
         problems.append("the error summary has no links")
     problems += [f"error summary link {link['href']} points at no element"

@@ -66,6 +66,15 @@ CP = "/child-protection/{%s}/"
 ASSESS = "/assessments/child/{%s}/"
 CIN = "/child-in-need/child/{%s}/"
 DOOR = "/front-door/child/{%s}/"
+CARE = "/care/child/{%s}/"
+MISSING = "/missing/child/{%s}/"
+LEAVING = "/leaving-care/young-person/{%s}/"
+PERIOD = CARE % "care" + "periods/{care_period}/"
+ENDED_PERIOD = CARE % "care_ended" + "periods/{care_period_ended}/"
+PA = "performance_analyst"
+# Longer than the sign-off note may be: the one way to reject a form whose only field is
+# optional.
+TOO_LONG_NOTE = "x" * 5001
 
 PAGES: list[Page] = [
     # Signed out, errors and home for every role (each sees their own navigation).
@@ -228,6 +237,97 @@ PAGES: list[Page] = [
     *form("cin:end_cin_plan", CIN % "cin" + "plans/{cin_plan}/end/", SW),
     Page("cin:end_cin_plan", CIN % "cin_ended" + "plans/{cin_plan_ended}/end/", SW,
          state="ended plan"),
+
+    # Children in care
+    Page("care:child_care", CARE % "care", SW),
+    Page("care:child_care", CARE % "care_ended", state="ended period"),
+    Page("care:child_care", CARE % "empty", state="empty"),
+    *form("care:start_care", CARE % "empty" + "start/", SW),
+    Page("care:start_care", CARE % "care" + "start/", SW, state="already looked after"),
+    *form("care:change_episode", PERIOD + "change/", SW),
+    Page("care:change_episode", ENDED_PERIOD + "change/", SW, state="ended period"),
+    *form("care:end_care", PERIOD + "end/", SW),
+    Page("care:end_care", ENDED_PERIOD + "end/", SW, state="ended period"),
+    *form("care:allocate_iro", PERIOD + "iro/"),
+    Page("care:allocate_iro", ENDED_PERIOD + "iro/", state="ended period"),
+    *form("care:record_review", PERIOD + "review/", IRO),
+    Page("care:record_review", ENDED_PERIOD + "review/", IRO, state="ended period"),
+    *form("care:record_visit", PERIOD + "visit/", SW),
+    Page("care:record_visit", ENDED_PERIOD + "visit/", SW, state="ended period"),
+    # The note is optional (an empty form signs the placement off): too long a note is the
+    # error state.
+    *form("care:sign_off_placement", CARE % "care" + "episodes/{care_episode}/sign-off/", SM,
+          typed=(("note", TOO_LONG_NOTE),)),
+    Page("care:sign_off_placement", CARE % "care_ended" + "episodes/{care_episode_ended}/sign-off/",
+         SM, state="nothing to sign off"),
+    Page("care:placement_sign_offs", "/care/placements-for-sign-off/"),
+    Page("care:placement_sign_offs", "/care/placements-for-sign-off/?waiting=yes", SM,
+         state="waiting only"),
+    Page("care:iro_caseload", "/care/iro-caseload/", IRO),
+    Page("care:iro_caseload", "/care/iro-caseload/", SM, state="choose an IRO"),
+    Page("care:iro_caseload", "/care/iro-caseload/?iro={iro_pk}&sort=name", SM,
+         state="chosen IRO"),
+    Page("care:iro_caseload", "/care/iro-caseload/?iro={idle_iro_pk}", SM, state="empty"),
+
+    # Missing
+    Page("missing:missing_report", "/missing/report/"),
+    Page("missing:missing_report", "/missing/report/", PA, state="figures only"),
+    Page("missing:missing_report", "/missing/report/?start_day=1&start_month=1&start_year=2001"
+         "&end_day=31&end_month=12&end_year=2001", SM, state="empty"),
+    Page("missing:missing_report", "/missing/report/?start_day=2&start_month=1&start_year=2026"
+         "&end_day=1&end_month=1&end_year=2026", state="errors"),
+    Page("missing:child_missing", MISSING % "missing", SW),
+    Page("missing:child_missing", MISSING % "empty", state="empty"),
+    *form("missing:record_missing_episode", MISSING % "empty" + "episodes/add/", SW),
+    Page("missing:record_missing_episode", MISSING % "missing" + "episodes/add/", SW,
+         state="open episode"),
+    *form("missing:record_police_notification",
+          MISSING % "missing" + "police-notifications/add/", BS),
+    *form("missing:record_return", MISSING % "missing" + "episodes/{missing_open}/return/", SW),
+    Page("missing:record_return", MISSING % "missing" + "episodes/{missing_held}/return/", SW,
+         state="already returned"),
+    *form("missing:record_interview_offer",
+          MISSING % "missing" + "episodes/{missing_offered}/offers/add/", SW),
+    Page("missing:record_interview_offer",
+         MISSING % "missing" + "episodes/{missing_held}/offers/add/", SW,
+         state="interview held"),
+    *form("missing:record_return_interview",
+          MISSING % "missing" + "episodes/{missing_offered}/interview/", SW),
+    Page("missing:record_return_interview",
+         MISSING % "missing" + "episodes/{missing_held}/interview/", SW,
+         state="interview held"),
+    Page("missing:record_return_interview",
+         MISSING % "missing" + "episodes/{missing_open}/interview/", SW,
+         state="not returned"),
+
+    # Leaving care
+    Page("leaving_care:care_leavers", "/leaving-care/", SW),
+    Page("leaving_care:care_leavers", "/leaving-care/?adviser={quiet_pk}", BS,
+         state="filtered to nothing"),
+    Page("leaving_care:care_leaver_figures", "/leaving-care/figures/", PA),
+    Page("leaving_care:child_leaving_care", LEAVING % "care_leaver", SW),
+    Page("leaving_care:child_leaving_care", LEAVING % "empty", state="empty"),
+    *form("leaving_care:record_care_leaver", LEAVING % "empty" + "record/"),
+    Page("leaving_care:record_care_leaver", LEAVING % "care_leaver" + "record/",
+         state="already recorded"),
+    *form("leaving_care:change_category", LEAVING % "care_leaver" + "category/", SW),
+    Page("leaving_care:change_category", LEAVING % "empty" + "category/", SW,
+         state="not a care leaver"),
+    *form("leaving_care:allocate_adviser", LEAVING % "care_leaver" + "personal-adviser/"),
+    *form("leaving_care:record_needs_assessment",
+          LEAVING % "care_leaver" + "needs-assessment/", SW),
+    *form("leaving_care:agree_pathway_plan", LEAVING % "care_leaver" + "pathway-plan/", SW),
+    *form("leaving_care:review_pathway_plan", LEAVING % "care_leaver" + "pathway-plan/review/",
+          SW),
+    *form("leaving_care:record_contact", LEAVING % "care_leaver" + "contacts/add/", SW),
+    *form("leaving_care:record_situation",
+          LEAVING % "care_leaver" + "accommodation-and-activity/add/", SW),
+    *form("leaving_care:start_staying_put", LEAVING % "care_leaver" + "staying-put/add/", SW),
+    *form("leaving_care:end_staying_put", LEAVING % "care_leaver" + "staying-put/end/", SW),
+    *form("leaving_care:offer_entitlement", LEAVING % "care_leaver" + "entitlements/add/", SW),
+    *form("leaving_care:entitlement_take_up",
+          LEAVING % "care_leaver" + "entitlements/{entitlement}/take-up/", SW),
+    *form("leaving_care:support_to_25", LEAVING % "care_leaver" + "support-to-25/", SW),
 
     # Administration
     Page("core:audit_trail", "/audit/", ADMIN),

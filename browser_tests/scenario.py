@@ -40,6 +40,11 @@ CHILDREN = {
     "j_authorise_allocate": ("Zayn", "Lockyear", "M", 14),
     "j_authorise_banner": ("Ivy", "Mayfeather", "F", 9),
     "j_tablet": ("Reggie", "Northcote-Vale", "M", 6),
+    "care": ("Oscar", "Pemberton-Quay", "M", 14),
+    "care_ended": ("Ruby", "Quenby", "F", 10),
+    "missing": ("Leo", "Ravensworth", "M", 15),
+    "care_leaver": ("Amara", "Stellwood", "F", 17),
+    "j_care": ("Harvey", "Tolliver", "M", 8),
 }
 
 
@@ -62,11 +67,15 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     from hearth.accounts.models import Team, User
     from hearth.accounts.roles import Role
     from hearth.assessments import services as assessments
+    from hearth.care import services as care
     from hearth.cases import services as cases
     from hearth.cin import services as cin
     from hearth.core import clock
     from hearth.core.errors import DomainError
     from hearth.frontdoor import services as frontdoor
+    from hearth.leaving_care import services as leaving_care
+    from hearth.leaving_care.codes import Category, ContactKind, Entitlement
+    from hearth.missing import services as missing_episodes
     from hearth.people import services as people
     from hearth.people.codes import Disability, Ethnicity, Sex, WarningKind
     from hearth.people.models import Person
@@ -253,6 +262,70 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     tablet_plan = cin.cin_plan_start(referral=referral(child["j_tablet"], days_ago(20), "N4"),
                                      started_on=days_ago(18), actor=sw)
 
+    # Children in care: a 14-year-old placed in supported accommodation in an emergency (so the
+    # placement waits for the head of service's sign-off), with an IRO, a review and a visit;
+    # and a period of care that has ended.
+    in_care = care.care_period_start(
+        child=child["care"], started_on=days_ago(30), legal_status="C1", category_of_need="N1",
+        actor=sw, placement=care.Placement(
+            placement_type="K3", provision="supported", placement_postcode="ZZ2 2BB",
+            provider_type="PR4", urn="SC123456", home_postcode="ZZ9 9ZZ",
+            head_of_service_agreed=True))
+    care.iro_allocate(period=in_care, iro=iro, allocated_on=days_ago(29), actor=tm)
+    care.cla_review_record(period=in_care, held_on=days_ago(10), chair=iro, participation="PN1",
+                           note="First review: placement to continue.", actor=iro)
+    care.cla_visit_record(period=in_care, visited_on=days_ago(7), child_seen=True,
+                          seen_alone=True, bedroom_seen=True, note="Settling in.", actor=sw)
+    care_episode = in_care.episodes.get(ended_on__isnull=True)
+    foster = care.Placement(placement_type="U6", provision="registered",
+                            placement_postcode="ZZ1 1AA", provider_type="PR1", urn="XXXXXXX",
+                            home_postcode="ZZ9 9ZZ")
+    ended_care = care.care_period_start(
+        child=child["care_ended"], started_on=days_ago(90), legal_status="V2",
+        category_of_need="N4", placement=foster, actor=sw)
+    care.care_end(period=ended_care, ended_on=days_ago(20), reason="E4A", actor=sw)
+    # An IRO with no looked-after children (the empty caseload).
+    idle_iro = accounts.user_create(
+        username="ingrid.idlewild", password=None, password_hash=password_hash(PASSWORD),
+        first_name="Ingrid", last_name="Idlewild", role=Role.IRO, team=iro.team, system_job=JOB,
+        email="ingrid.idlewild@example.invalid")
+
+    # Missing: an episode whose interview was held, a returned one with an offer made and the
+    # interview still to come, and one still open.
+    kid = child["missing"]
+    held_episode = missing_episodes.missing_episode_record(
+        child=kid, kind="M", started_at=now - dt.timedelta(days=10),
+        returned_at=now - dt.timedelta(days=9), reported_to_police=True,
+        police_reference="ZZ-2026-0001", actor=sw)
+    missing_episodes.return_interview_offer(
+        episode=held_episode, offered_at=now - dt.timedelta(days=9), accepted=True, actor=sw)
+    missing_episodes.return_interview_hold(
+        episode=held_episode, held_at=now - dt.timedelta(days=8),
+        conducted_by="Missing Service worker", independent=True, seen_alone=True, actor=sw)
+    offered_episode = missing_episodes.missing_episode_record(
+        child=kid, kind="A", started_at=now - dt.timedelta(days=3),
+        returned_at=now - dt.timedelta(days=2), actor=sw)
+    missing_episodes.return_interview_offer(
+        episode=offered_episode, offered_at=now - dt.timedelta(days=1), accepted=True, actor=sw)
+    open_episode = missing_episodes.missing_episode_record(
+        child=kid, kind="M", started_at=now - dt.timedelta(hours=5), actor=sw)
+
+    # Leaving care: a 17-year-old who left care a month ago, with a personal adviser, a needs
+    # assessment, a pathway plan, a contact and an entitlement offered.
+    left = days_ago(30)
+    care_leaver = leaving_care.care_leaver_record(
+        child=child["care_leaver"], category=Category.RELEVANT, applies_from=left,
+        left_care_on=left, personal_adviser=sw, actor=tm)
+    leaving_care.needs_assessment_record(care_leaver=care_leaver, completed_on=days_ago(20),
+                                         actor=sw)
+    leaving_care.pathway_plan_agree(care_leaver=care_leaver, agreed_on=days_ago(15), actor=sw)
+    leaving_care.contact_record(care_leaver=care_leaver, contact_on=days_ago(5),
+                                kind=ContactKind.VISIT, in_touch=True, note="Seen at the flat.",
+                                actor=sw)
+    entitlement = leaving_care.entitlement_offer(care_leaver=care_leaver,
+                                                 kind=Entitlement.TRAVEL, offered_on=today,
+                                                 actor=sw)
+
     # A local closure day for the working-days pages, far enough ahead to move no deadline here.
     closure = None
     for ahead in range(200, 260):
@@ -299,6 +372,17 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
             "link": link.pk,
             "link_other": str(parent.uuid),
             "closure_day": getattr(closure, "pk", None),
+            "care_period": in_care.pk,
+            "care_episode": care_episode.pk,
+            "care_period_ended": ended_care.pk,
+            "care_episode_ended": ended_care.episodes.get().pk,
+            "idle_iro_pk": idle_iro.pk,
+            "iro_pk": iro.pk,
+            "missing_held": held_episode.pk,
+            "missing_offered": offered_episode.pk,
+            "missing_open": open_episode.pk,
+            "care_leaver_record": care_leaver.pk,
+            "entitlement": entitlement.pk,
         },
     }
 

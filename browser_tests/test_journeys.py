@@ -16,6 +16,8 @@ from browser_tests.helpers import (
     signed_in,
     summary_value,
 )
+from hearth.care import rules as care_rules
+from hearth.workingdays.rules import add_months
 
 
 def test_mash_worker_records_a_contact_and_a_manager_decides_it(page, hearth):
@@ -277,3 +279,65 @@ def test_authorising_names_the_outcome(page, hearth):
     expect(summary_value(page, "Outcome")).to_have_text("No further action")
     expect(banner(page)).to_contain_text(
         "The assessment was authorised with the outcome 'No further action'", timeout=1000)
+
+
+def test_a_child_comes_into_care_is_visited_and_has_the_first_review(page, hearth):
+    key, today = "j_care", hearth.today
+    name = hearth.child_name(key)
+
+    # The social worker takes the child into care, in a foster placement, and visits.
+    signed_in(page, "social_worker")
+    open_record(page, key)
+    record_tab(page, "Children in care")
+    expect(page.get_by_text(f"{name} has not been looked after.")).to_be_visible()
+    click_through(page.get_by_role("link", name="Start a period of care"))
+    expect(page.locator("#id_started_on_0")).to_have_value(str(today.day))
+    page.select_option("#id_legal_status", "C1")
+    page.select_option("#id_category_of_need", "N1")
+    page.select_option("#id_placement_type", "U6")
+    page.select_option("#id_provider_type", "PR1")
+    page.locator("input[name=provision][value=registered]").check()
+    page.fill("#id_placement_postcode", "zz1 1aa")
+    page.fill("#id_urn", "XXXXXXX")
+    click_through(page.get_by_role("button", name="Start the period of care"))
+    expect(banner(page)).to_contain_text(f"{name} is now looked after")
+    expect(page.get_by_role("heading", name=f"Looked after from {long_date(today)}"))\
+        .to_be_visible()
+    expect(summary_value(page, "IRO")).to_contain_text("Not allocated")
+    expect(page.get_by_text("No reviews yet.")).to_be_visible()
+    first_review = summary_value(page, "Next review due")
+    expect(first_review).to_contain_text("First CLA review within 20 WD")
+
+    click_through(page.get_by_role("link", name="Record a visit"))
+    expect(page.locator("#id_visited_on_0")).to_have_value(str(today.day))
+    page.locator("input[name=child_seen][value=yes]").check()
+    page.get_by_label("The child was seen alone").check()
+    page.fill("#id_note", "Settling in with the foster carers.")
+    click_through(page.get_by_role("button", name="Record a visit"))
+    expect(banner(page)).to_contain_text("The visit was recorded")
+    visits = page.locator("table", has=page.locator("caption", has_text="Visits in the period"))
+    expect(visits.locator("tbody tr")).to_have_count(1)
+    expect(visits.locator("tbody tr")).to_contain_text(short_date(today))
+    expect(visits.locator("tbody tr")).to_contain_text(hearth.user_name("social_worker"))
+    sign_out(page)
+
+    # The IRO chairs and records the first looked-after review: in time, and the next one is
+    # due within 3 months of it.
+    signed_in(page, "iro")
+    open_record(page, key)
+    record_tab(page, "Children in care")
+    click_through(page.get_by_role("link", name="Record a review"))
+    expect(page.locator("#id_held_on_0")).to_have_value(str(today.day))
+    page.locator("input[name=participation][value=PN1]").check()
+    page.fill("#id_note", "The placement meets the child's needs and continues.")
+    click_through(page.get_by_role("button", name="Record a looked-after review"))
+    expect(banner(page)).to_contain_text("The review was recorded")
+    reviews = page.locator("table", has=page.locator("caption", has_text="Reviews of the period"))
+    expect(reviews.locator("tbody tr")).to_have_count(1)
+    expect(reviews.locator("tbody tr")).to_contain_text(short_date(today))
+    expect(reviews.locator("tbody tr")).to_contain_text("In time")
+    expect(reviews.locator("tbody tr")).to_contain_text(hearth.user_name("iro"))
+    next_review = summary_value(page, "Next review due")
+    expect(next_review).to_contain_text(
+        short_date(add_months(today, care_rules.SECOND_REVIEW_MONTHS)))
+    expect(next_review).to_contain_text("Second CLA review within 3 months")
