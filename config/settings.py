@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "hearth.care",
     "hearth.missing",
     "hearth.leaving_care",
+    "hearth.iro",
     "hearth.imports",
     "hearth.synthetic",
     "hearth.api",
