@@ -219,6 +219,7 @@ SPECTACULAR_SETTINGS = {
     # Choice sets whose field names collide with another app's ("category").
     "ENUM_NAME_OVERRIDES": {
         "CareLeaverCategoryEnum": "hearth.leaving_care.codes.Category",
+        "IroChallengeReasonEnum": "hearth.iro.codes.Reason",
     },
 }
 
