@@ -136,3 +136,9 @@ def test_an_empty_quarter_has_no_percentages():
     figures = rules.quarter_figures([], rules.quarter_of(D(2026, 1, 1)))
     assert (figures.resolved_informally_percent, figures.responded_in_time_percent,
             figures.average_days_to_resolve) == (None, None, None)
+
+
+def test_a_challenge_is_about_a_child():
+    rules.ensure_child(is_child=True)
+    with pytest.raises(DomainError, match="not a child's"):
+        rules.ensure_child(is_child=False)
