@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "hearth.care",
     "hearth.missing",
     "hearth.leaving_care",
+    "hearth.iro",
     "hearth.imports",
     "hearth.synthetic",
     "hearth.api",
@@ -218,6 +219,7 @@ SPECTACULAR_SETTINGS = {
     # Choice sets whose field names collide with another app's ("category").
     "ENUM_NAME_OVERRIDES": {
         "CareLeaverCategoryEnum": "hearth.leaving_care.codes.Category",
+        "IroChallengeReasonEnum": "hearth.iro.codes.Reason",
     },
 }
 

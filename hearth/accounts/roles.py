@@ -126,6 +126,14 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
         (*PRACTITIONERS, BS), "See the list of care leavers, by name"),
     "leaving_care.view_care_leaver_figures": (
         (TM, SM, PA), "See care leavers' in touch, accommodation and activity figures (no names)"),
+    "iro.raise_challenge": (
+        (IRO,),
+        "Raise, escalate and resolve an IRO challenge (dispute resolution) about a child"),
+    "iro.respond_to_challenge": (
+        (SW, SP, TM, SM), "Respond to an IRO challenge addressed to you"),
+    "iro.view_challenge_report": (
+        (IRO, SM, PA),
+        "See the IRO challenges report by quarter (names only with people.view_child)"),
     "core.view_audit_trail": ((ADMIN,), "Search the audit trail"),
     "workingdays.manage_closure_days": ((ADMIN,), "Add and remove local closure days"),
     "api.use_api": (

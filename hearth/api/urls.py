@@ -29,4 +29,5 @@ urlpatterns = [
     path("", include("hearth.care.api_urls")),
     path("", include("hearth.missing.api_urls")),
     path("", include("hearth.leaving_care.api_urls")),
+    path("", include("hearth.iro.api_urls")),
 ]
