@@ -68,6 +68,7 @@ CIN = "/child-in-need/child/{%s}/"
 DOOR = "/front-door/child/{%s}/"
 CARE = "/care/child/{%s}/"
 MISSING = "/missing/child/{%s}/"
+IRO_CHALLENGES = "/iro/child/{%s}/"
 LEAVING = "/leaving-care/young-person/{%s}/"
 PERIOD = CARE % "care" + "periods/{care_period}/"
 ENDED_PERIOD = CARE % "care_ended" + "periods/{care_period_ended}/"
@@ -268,6 +269,19 @@ PAGES: list[Page] = [
     Page("care:iro_caseload", "/care/iro-caseload/?iro={iro_pk}&sort=name", SM,
          state="chosen IRO"),
     Page("care:iro_caseload", "/care/iro-caseload/?iro={idle_iro_pk}", SM, state="empty"),
+
+    # IRO challenges
+    Page("iro:child_challenges", IRO_CHALLENGES % "care", IRO),
+    Page("iro:child_challenges", IRO_CHALLENGES % "empty", IRO, state="empty"),
+    *form("iro:raise_challenge", IRO_CHALLENGES % "care" + "raise/", IRO),
+    *form("iro:respond_to_challenge",
+          IRO_CHALLENGES % "care" + "challenges/{challenge_waiting}/respond/", TM),
+    *form("iro:escalate_challenge",
+          IRO_CHALLENGES % "care" + "challenges/{challenge_answered}/escalate/", IRO),
+    *form("iro:resolve_challenge",
+          IRO_CHALLENGES % "care" + "challenges/{challenge_answered}/resolve/", IRO),
+    Page("iro:challenge_report", "/iro/report/", IRO),
+    Page("iro:challenge_report", "/iro/report/", PA, state="figures only"),
 
     # Missing
     Page("missing:missing_report", "/missing/report/"),

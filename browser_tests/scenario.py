@@ -73,6 +73,8 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     from hearth.core import clock
     from hearth.core.errors import DomainError
     from hearth.frontdoor import services as frontdoor
+    from hearth.iro import services as iro_challenges
+    from hearth.iro.codes import Reason, Stage
     from hearth.leaving_care import services as leaving_care
     from hearth.leaving_care.codes import Category, ContactKind, Entitlement
     from hearth.missing import services as missing_episodes
@@ -284,6 +286,19 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
         child=child["care_ended"], started_on=days_ago(90), legal_status="V2",
         category_of_need="N4", placement=foster, actor=sw)
     care.care_end(period=ended_care, ended_on=days_ago(20), reason="E4A", actor=sw)
+    # IRO challenges about the child in care: one waiting for the team manager's response, and
+    # one answered, for the IRO to resolve or escalate.
+    waiting_challenge = iro_challenges.challenge_raise(
+        child=child["care"], raised_on=days_ago(3), stage=Stage.INFORMAL,
+        reason=Reason.CARE_PLAN, asked_for="Update the care plan before the next review",
+        addressed_to=tm, actor=iro)
+    answered_challenge = iro_challenges.challenge_raise(
+        child=child["care"], raised_on=days_ago(12), stage=Stage.INFORMAL,
+        reason=Reason.CARE_PLAN, asked_for="Agree the contact arrangements with the family",
+        addressed_to=tm, actor=iro)
+    iro_challenges.challenge_respond(challenge=answered_challenge, responded_on=days_ago(8),
+                                     response="Contact agreed at the team meeting.", actor=tm)
+
     # An IRO with no looked-after children (the empty caseload).
     idle_iro = accounts.user_create(
         username="ingrid.idlewild", password=None, password_hash=password_hash(PASSWORD),
@@ -378,6 +393,8 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
             "care_episode_ended": ended_care.episodes.get().pk,
             "idle_iro_pk": idle_iro.pk,
             "iro_pk": iro.pk,
+            "challenge_waiting": waiting_challenge.pk,
+            "challenge_answered": answered_challenge.pk,
             "missing_held": held_episode.pk,
             "missing_offered": offered_episode.pk,
             "missing_open": open_episode.pk,
