@@ -44,6 +44,7 @@ from hearth.accounts.models import Team
 from hearth.accounts.roles import Role
 from hearth.assessments.codes import AssessmentKind
 from hearth.assessments.models import Assessment
+from hearth.care.models import CareEpisode, CarePeriod, CareReview
 from hearth.cases.models import StatutoryTask, TaskKind
 from hearth.core import clock
 from hearth.core.errors import DomainError
@@ -53,8 +54,9 @@ from hearth.imports.runner import CaseRunner, Directory
 from hearth.people.models import Person
 from hearth.protection.codes import ConferenceKind
 from hearth.protection.models import ChildProtectionPlan, Conference
-from hearth.synthetic.casework_plan import CaseworkPlanner
-from hearth.synthetic.casework_stories import Desk, Rates, Story, StoryWriter
+from hearth.synthetic.casework_care import CarePlanner
+from hearth.synthetic.casework_plan import CaseworkPlanner, Period
+from hearth.synthetic.casework_stories import Crew, Desk, Rates, Story, StoryWriter
 from hearth.synthetic.staff import Organisation
 from hearth.workingdays.selectors import current_calendar
 
@@ -102,6 +104,8 @@ class CaseworkResult:
     years: int = 1
     children: int = 0
     short_episodes: int = 0
+    looked_after: int = 0
+    left_care: int = 0
     seconds: float = 0.0
 
 
@@ -126,10 +130,19 @@ def build_casework(authority, profile, rng: random.Random, *, progress: Progress
                          rates=settings.rates, desk=desk_for(authority.organisation))
     planner = CaseworkPlanner(rng, writer=writer, org=authority.organisation, settings=settings,
                               population=authority.local_authority.population_0_17)
-    stories = planner.plan(authority.open_children, authority.closed_children)
+    planner.plan(authority.open_children, authority.closed_children)
+    care = CarePlanner(random.Random(rng.getrandbits(64)), writer=writer,
+                       iros=review_iros(authority.organisation),
+                       crew_for=crew_maker(authority.organisation), story_for=planner.story,
+                       review_in_time=settings.rates.cla_review_in_time,
+                       visit_in_time=settings.rates.cla_visit_in_time)
+    care.plan(authority.open_children, authority.closed_children, planner.periods,
+              planner.stories)
+    stories = [s for s in planner.stories.values() if s.events]
     counts = record(stories, progress or (lambda label, done, total: None))
     return CaseworkResult(counts=counts, years=settings.years, children=len(stories),
                           short_episodes=planner.short_episodes,
+                          looked_after=care.looked_after, left_care=care.left,
                           seconds=time.perf_counter() - started)
 
 
@@ -141,6 +154,23 @@ def desk_for(org: Organisation) -> Desk:
                 deciders=[org.managers[t.pk].username for t in desks],
                 chairs=[u.username for u in iros if "Chair" in u.job_title]
                 or [u.username for u in iros])
+
+
+def review_iros(org: Organisation) -> list[str]:
+    """The independent reviewing officers who review looked-after children: those who do not
+    chair child protection conferences, when there are any."""
+    iros = [u for u in org.staff if u.role == Role.IRO]
+    return [u.username for u in iros if "Chair" not in u.job_title] or [
+        u.username for u in iros]
+
+
+def crew_maker(org: Organisation) -> Callable[[list[Period], random.Random], Crew]:
+    """Who worked the child's case at each allocation (a worker of the team when it had none)."""
+    def crew(rows: list[Period], rng: random.Random) -> Crew:
+        return Crew(tuple(
+            (p.start, p.worker.username if p.worker else rng.choice(org.workers[p.team.pk])
+             .username, org.managers[p.team.pk].username) for p in rows))
+    return crew
 
 
 def record(stories: list[Story], progress: Progress) -> Counter:
@@ -211,7 +241,40 @@ def casework_figures(*, years: int, population: int) -> dict[str, float]:
             due_on__lt=clock.today()).count(),
         "open tasks": StatutoryTask.objects.open().count(),
         "open contacts": Contact.objects.filter(Q(decided_at__isnull=True)).count(),
+        **care_figures(since=since, population=population),
     }
+
+
+def care_figures(*, since: dt.date, population: int) -> dict[str, float]:
+    """Children in care now (H-CL-01, H-CL-02), reviews in time since `since` (H-CL-04), the
+    children who left care since then, and placement stability: the children looked after now
+    who had 3 or more placements in the last year."""
+    looked_after = CarePeriod.objects.filter(ended_on__isnull=True)
+    reviews = CareReview.objects.filter(held_on__gte=since)
+    return {
+        "children looked after": looked_after.count(),
+        "looked after per 10,000": _rate(looked_after.count(), population),
+        "CLA reviews in time %": _share(reviews.filter(held_on__lte=F("due_on")), reviews),
+        "left care": CarePeriod.objects.filter(ended_on__gte=since).count(),
+        "looked after with 3+ placements in a year %": three_or_more_placements(),
+    }
+
+
+def three_or_more_placements() -> float:
+    """The share of the children looked after now with 3 or more placements in the last 365
+    days: the one they were in when the year began (or came into care with) and the moves."""
+    year_ago = clock.today() - dt.timedelta(days=365)
+    rows = CareEpisode.objects.filter(period__ended_on__isnull=True).exclude(
+        reason_new_episode="L").values_list("period_id", "started_on")
+    placements: dict[int, list[dt.date]] = {}
+    for period_id, started_on in rows:
+        placements.setdefault(period_id, []).append(started_on)
+    if not placements:
+        return 0.0
+    unsettled = sum(
+        1 for starts in placements.values()
+        if sum(1 for day in starts if day > year_ago) + any(d <= year_ago for d in starts) >= 3)
+    return round(100 * unsettled / len(placements), 1)
 
 
 def _share(part, whole) -> float:
