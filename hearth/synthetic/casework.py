@@ -106,6 +106,7 @@ class CaseworkResult:
     short_episodes: int = 0
     looked_after: int = 0
     left_care: int = 0
+    care_seconds: float = 0.0  # recording the care events (their planning is not counted)
     seconds: float = 0.0
 
 
@@ -139,10 +140,12 @@ def build_casework(authority, profile, rng: random.Random, *, progress: Progress
     care.plan(authority.open_children, authority.closed_children, planner.periods,
               planner.stories)
     stories = [s for s in planner.stories.values() if s.events]
-    counts = record(stories, progress or (lambda label, done, total: None))
+    seconds: Counter = Counter()
+    counts = record(stories, progress or (lambda label, done, total: None), seconds)
     return CaseworkResult(counts=counts, years=settings.years, children=len(stories),
                           short_episodes=planner.short_episodes,
                           looked_after=care.looked_after, left_care=care.left,
+                          care_seconds=sum(v for k, v in seconds.items() if k in CARE_EVENTS),
                           seconds=time.perf_counter() - started)
 
 
@@ -173,27 +176,37 @@ def crew_maker(org: Organisation) -> Callable[[list[Period], random.Random], Cre
     return crew
 
 
-def record(stories: list[Story], progress: Progress) -> Counter:
-    """Records every story through the runner, a transaction every BATCH_EVENTS events."""
+CARE_EVENTS = frozenset({"care_start", "care_episode", "iro_allocation", "cla_review",
+                         "cla_visit", "placement_sign_off", "care_end"})
+
+
+def record(stories: list[Story], progress: Progress,
+           seconds: Counter | None = None) -> Counter:
+    """Records every story through the runner, a transaction every BATCH_EVENTS events; the
+    time each kind of event took is added up in `seconds`."""
     directory, counts = Directory(), Counter()
+    seconds = seconds if seconds is not None else Counter()
     total, done = sum(len(s.events) for s in stories), 0
     for batch in _batches(stories):
         with transaction.atomic():
             for story in batch:
-                _record_story(story, directory, counts)
+                _record_story(story, directory, counts, seconds)
         done += sum(len(s.events) for s in batch)
         progress("casework events", done, total)
     return counts
 
 
-def _record_story(story: Story, directory: Directory, counts: Counter) -> None:
+def _record_story(story: Story, directory: Directory, counts: Counter,
+                  seconds: Counter) -> None:
     runner = CaseRunner(child=story.child, directory=directory, system_job=SYSTEM_JOB,
                         counts=counts)
     for event in story.in_order():
+        started = time.perf_counter()
         try:
             runner.run(event)
         except DomainError as error:
             raise CaseworkError(story.child, event, error) from error
+        seconds[event.TYPE] += time.perf_counter() - started
 
 
 def _batches(stories: list[Story]) -> Iterator[list[Story]]:

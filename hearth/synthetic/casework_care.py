@@ -1,7 +1,8 @@
 """Children in care: the periods of care that explain the children the authority looks after,
 written as case-history events (hearth.imports.history) into their stories.
 
-- Every child held today by a children in care team is looked after: a period of care that
+- Every child held today by a children in care team is looked after (and about half the
+  leaving care team's 16- and 17-year-olds): a period of care that
   began when they came to the team (or when their child protection plan ended because they
   came into care), with its episodes: the legal status (mostly a care order, C1 while the
   proceedings last, then C2; V2 for accommodation by agreement and for unaccompanied children;
@@ -47,6 +48,7 @@ YEAR = dt.timedelta(days=365)
 NO_URN = "XXXXXXX"
 PROCEEDINGS_WEEKS = (26, 45)  # interim care order to the full order
 MOVES_A_YEAR = 0.3  # most children
+STILL_LOOKED_AFTER_AT_16 = 0.5  # of the leaving care team's 16- and 17-year-olds
 UNSETTLED_SHARE, UNSETTLED_MOVES_A_YEAR = 0.08, 3.0  # placements breaking down, recently
 MOVE_REASONS = {RPC.CARPL: 38, RPC.CREQB: 16, RPC.CREQO: 9, RPC.CHILD: 8, RPC.CLOSE: 7,
                 RPC.LAREQ: 4, RPC.STAND: 3, RPC.ALLEG: 3, RPC.OTHER: 12}
@@ -130,7 +132,7 @@ class CarePlanner:
                 start = came_into_care(stories.get(child.pk), rows[-1].start)
                 self.in_care(child, rows, max(start, child.date_of_birth), homes.get(child.pk))
             elif service == S.CARE_LEAVERS:
-                self.turned_18(child, rows, homes.get(child.pk))
+                self.care_leaver(child, rows, homes.get(child.pk))
         for child in closed_children:
             rows = periods.get(child.pk)
             if (rows and child.date_of_birth and rows[-1].team.service == S.CHILDREN_IN_CARE
@@ -150,6 +152,31 @@ class CarePlanner:
             return
         care = self.care_story(child, start, end, home, leaving=True)
         care.end = end
+        care.end_reason = self.leaving_reason(care)
+        self.write(care, rows)
+        self.left += 1
+
+    def care_leaver(self, child: Person, rows: list[Period], home) -> None:
+        """The leaving care team's young people: those under 18 are mostly still looked after
+        (`STILL_LOOKED_AFTER_AT_16`), the others left care after their 16th birthday; those
+        over 18 left care then (`turned_18`). Only a leaving in the synthesised years is
+        written."""
+        born = child.date_of_birth
+        if add_months(born, 12 * 18) <= self.today:
+            self.turned_18(child, rows, home)
+            return
+        start = max(born + dt.timedelta(days=365 * 8),
+                    self.today - dt.timedelta(days=self.rng.randint(200, 365 * 6)))
+        if self.rng.random() < STILL_LOOKED_AFTER_AT_16:
+            self.in_care(child, rows, start, home)
+            return
+        sixteenth = add_months(born, 12 * 16)
+        left_on = sixteenth + dt.timedelta(days=self.rng.randint(1, max(1, (
+            self.today - sixteenth).days - 1)))
+        if left_on < self.history_from or left_on >= self.today or left_on <= start:
+            return
+        care = self.care_story(child, start, left_on, home, leaving=True)
+        care.end = left_on
         care.end_reason = self.leaving_reason(care)
         self.write(care, rows)
         self.left += 1
