@@ -19,7 +19,12 @@ What it aims at (shared/domain/KPIS.md):
   working days 68% (H-AS-01); initial conferences within 15 working days 80% (H-CP-04); 80% of
   children on a plan visited within the 10-day standard (H-CP-08);
 - children on a child protection plan at the end: 44 per 10,000 (H-CP-01, target 43), at most
-  `cp_share_cap` of the family safeguarding teams' children.
+  `cp_share_cap` of the family safeguarding teams' children;
+- children looked after (`casework_care`): every child the children in care teams hold and
+  about half the leaving care team's 16- and 17-year-olds (dudley: about 590, 86 per 10,000;
+  the seeds count 562-597, H-CL-01 and H-CL-02), CLA reviews in time 93% (H-CL-04), about 10%
+  of them with 3 or more placements in the last year, and the children who left care in the
+  synthesised years with the DfE reason.
 
 What it costs: every event is a service call, about 5 to 7 ms of CPU on SQLite. The children
 the authority holds today all get the casework that explains where they are (the caseload is
