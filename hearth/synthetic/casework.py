@@ -21,7 +21,7 @@ What it aims at (shared/domain/KPIS.md):
 - children on a child protection plan at the end: 44 per 10,000 (H-CP-01, target 43), at most
   `cp_share_cap` of the family safeguarding teams' children;
 - children looked after (`casework_care`): every child the children in care teams hold and
-  about half the leaving care team's 16- and 17-year-olds (dudley: about 590, 86 per 10,000;
+  about half the leaving care team's 16- and 17-year-olds (dudley: about 600, 88 per 10,000;
   the seeds count 562-597, H-CL-01 and H-CL-02), CLA reviews in time 93% (H-CL-04), about 10%
   of them with 3 or more placements in the last year, and the children who left care in the
   synthesised years with the DfE reason.
@@ -32,7 +32,9 @@ the base generator's); the rest is cut down by the profile's settings. `dudley` 
 2 years of contacts and referrals at a quarter of the seeds' referral rate (`scale`), visits and
 reviews for the last 5 months of plans running longer (`plan_years`), and the episodes of a
 tenth of the children whose cases closed in those years (`closed_share`): about 43,000 events in
-about 5 minutes. `tiny`, built by tests, has a year of it: about 450 events in 3 seconds.
+about 5 minutes; the care of about 600 children looked after and 380 who left care adds about
+11,000 events (5,300 of them reviews, kept from each period's start) and about 100 seconds.
+`tiny`, built by tests, has a year of it: about 450 events in 3 seconds.
 """
 
 import datetime as dt
