@@ -322,12 +322,113 @@ class ClosureEvent(Event):
     reason: str
 
 
+# ---- Children in care ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlacementFields:
+    """Where the child lives during an episode (hearth.care.services.Placement). `provision`
+    says how the placement is regulated; unregistered or unregulated provision, or an under-16
+    in supported accommodation, waits for the head of service's sign-off."""
+
+    placement_type: str
+    placement_postcode: str
+    provider_type: str = ""
+    provision: str = "registered"
+    urn: str = ""
+    home_postcode: str = ""
+    intended_until_18: bool = False
+    head_of_service_agreed: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class CareStartEvent(PlacementFields, Event):
+    """The child becomes looked after: the period of care `ref` and its first episode."""
+
+    TYPE = "care_start"
+    DATE_FIELD = "started_on"
+    ref: str
+    started_on: dt.date
+    legal_status: str
+    category_of_need: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class CareEpisodeEvent(PlacementFields, Event):
+    """A new legal status or placement in the period of care `period`: the current episode
+    ends that day and the next begins. A change of placement needs `reason_place_change`."""
+
+    TYPE = "care_episode"
+    DATE_FIELD = "changed_on"
+    period: str
+    changed_on: dt.date
+    legal_status: str
+    category_of_need: str
+    reason_place_change: str = ""
+    same_carers: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class IroAllocationEvent(Event):
+    TYPE = "iro_allocation"
+    DATE_FIELD = "allocated_on"
+    period: str
+    allocated_on: dt.date
+    iro: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClaReviewEvent(Event):
+    TYPE = "cla_review"
+    DATE_FIELD = "held_on"
+    period: str
+    held_on: dt.date
+    chair: str
+    participation: str
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClaVisitEvent(Event):
+    TYPE = "cla_visit"
+    DATE_FIELD = "visited_on"
+    period: str
+    visited_on: dt.date
+    child_seen: bool
+    seen_alone: bool = False
+    bedroom_seen: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlacementSignOffEvent(Event):
+    """The head of service (`by`) signs off the current placement of `period`. Hearth keeps
+    the time it was recorded, not given (like a rating)."""
+
+    TYPE = "placement_sign_off"
+    period: str
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CareEndEvent(Event):
+    """The child ceases to be looked after: the DfE reason (REC, not X1) ends the period."""
+
+    TYPE = "care_end"
+    DATE_FIELD = "ended_on"
+    period: str
+    ended_on: dt.date
+    reason: str
+
+
 EVENT_TYPES: dict[str, type[Event]] = {cls.TYPE: cls for cls in (
     AllocationEvent, AllocationEndEvent, ContactEvent, RatingEvent, DecisionEvent,
     ReferralEvent, AssessmentStartEvent, AssessmentContributionEvent, AssessmentCompleteEvent,
     AssessmentAuthoriseEvent, StrategyDiscussionEvent, Section47OutcomeEvent,
     InitialConferenceEvent, ReviewConferenceEvent, CoreGroupEvent, CpVisitEvent, CpPlanEndEvent,
     CinPlanStartEvent, CinPlanReviewEvent, CinPlanVisitEvent, CinPlanEndEvent, ClosureEvent,
+    CareStartEvent, CareEpisodeEvent, IroAllocationEvent, ClaReviewEvent, ClaVisitEvent,
+    PlacementSignOffEvent, CareEndEvent,
 )}
 
 # What each reference names: the kind of record, and the events that define such a ref.
@@ -338,6 +439,7 @@ REFERENCE_KINDS: dict[str, tuple[str, ...]] = {
     "strategy discussion": ("strategy_discussion",),
     "child protection plan": ("initial_conference",),
     "child in need plan": ("cin_plan_start",),
+    "period of care": ("care_start",),
 }
 # event type -> {field that points at an earlier event: the kind of record it names}
 REF_FIELDS: dict[str, dict[str, str]] = {
@@ -359,6 +461,9 @@ REF_FIELDS: dict[str, dict[str, str]] = {
     "cin_plan_visit": {"plan": "child in need plan"},
     "cin_plan_end": {"plan": "child in need plan"},
     "closure": {"referral": "referral"},
+    **{kind: {"period": "period of care"} for kind in (
+        "care_episode", "iro_allocation", "cla_review", "cla_visit", "placement_sign_off",
+        "care_end")},
 }
 
 
@@ -367,7 +472,8 @@ def refs_defined(event: Event) -> dict[str, str]:
     defined: dict[str, str] = {}
     kind = {"contact": "contact", "referral": "referral", "assessment_start": "assessment",
             "strategy_discussion": "strategy discussion",
-            "cin_plan_start": "child in need plan"}.get(event.TYPE)
+            "cin_plan_start": "child in need plan",
+            "care_start": "period of care"}.get(event.TYPE)
     if kind and getattr(event, "ref", ""):
         defined[event.ref] = kind
     if isinstance(event, DecisionEvent) and event.referral:

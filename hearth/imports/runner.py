@@ -18,6 +18,8 @@ from django.db import models
 from hearth.accounts.models import Team, User
 from hearth.accounts.services import system_user
 from hearth.assessments import services as assessments
+from hearth.care import services as care
+from hearth.care.models import CareEpisode, CarePeriod
 from hearth.cases import services as cases
 from hearth.cin import services as cin
 from hearth.core import context
@@ -254,3 +256,57 @@ class CaseRunner:
     def _cin_plan_end(self, e: h.CinPlanEndEvent) -> None:
         cin.cin_plan_end(plan=self._record(e.plan), ended_on=e.ended_on, end_reason=e.reason,
                          actor=self._by(e), system_job=self.job)
+
+    # ---- Children in care --------------------------------------------------------------------
+
+    def _care_start(self, e: h.CareStartEvent) -> None:
+        self.records[e.ref] = care.care_period_start(
+            child=self.child, started_on=e.started_on, legal_status=e.legal_status,
+            category_of_need=e.category_of_need, placement=_placement(e), actor=self._by(e),
+            system_job=self.job)
+
+    def _period(self, ref: str) -> CarePeriod:
+        return CarePeriod.objects.get(pk=self._record(ref).pk)  # as it is now
+
+    def _care_episode(self, e: h.CareEpisodeEvent) -> None:
+        care.episode_change(
+            period=self._period(e.period), changed_on=e.changed_on, legal_status=e.legal_status,
+            category_of_need=e.category_of_need, placement=_placement(e),
+            same_carers=e.same_carers, reason_place_change=e.reason_place_change,
+            actor=self._by(e), system_job=self.job)
+
+    def _iro_allocation(self, e: h.IroAllocationEvent) -> None:
+        care.iro_allocate(period=self._period(e.period), iro=self.directory.user(e.iro),
+                          allocated_on=e.allocated_on, actor=self._by(e), system_job=self.job)
+
+    def _cla_review(self, e: h.ClaReviewEvent) -> None:
+        care.cla_review_record(
+            period=self._period(e.period), held_on=e.held_on, chair=self.directory.user(e.chair),
+            participation=e.participation, note=e.note, actor=self._by(e), system_job=self.job)
+
+    def _cla_visit(self, e: h.ClaVisitEvent) -> None:
+        care.cla_visit_record(
+            period=self._period(e.period), visited_on=e.visited_on, child_seen=e.child_seen,
+            seen_alone=e.seen_alone, bedroom_seen=e.bedroom_seen, note=e.note,
+            actor=self._by(e), system_job=self.job)
+
+    def _placement_sign_off(self, e: h.PlacementSignOffEvent) -> None:
+        episode = CareEpisode.objects.filter(period=self._period(e.period),
+                                             ended_on__isnull=True).first()
+        if episode is None:
+            raise DomainError("This period of care has ended: there is no placement to sign off",
+                              field="period")
+        care.placement_sign_off(episode=episode, note=e.note, actor=self._actor(e),
+                                system_job=self.job)
+
+    def _care_end(self, e: h.CareEndEvent) -> None:
+        care.care_end(period=self._period(e.period), ended_on=e.ended_on, reason=e.reason,
+                      actor=self._by(e), system_job=self.job)
+
+
+def _placement(e: h.PlacementFields) -> care.Placement:
+    return care.Placement(
+        placement_type=e.placement_type, provision=e.provision,
+        placement_postcode=e.placement_postcode, provider_type=e.provider_type, urn=e.urn,
+        home_postcode=e.home_postcode, intended_until_18=e.intended_until_18,
+        head_of_service_agreed=e.head_of_service_agreed)

@@ -22,6 +22,7 @@ MAX_BYTES = 50 * 1024 * 1024
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "case-history-v1.schema.json"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 AUTHORISE_PERMISSION = "assessments.authorise_assessment"
+SIGN_OFF_PERMISSION = "care.sign_off_placement"
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,7 @@ def _refs_used_problems(event: h.Event, at: str,
 
 def _staff_problems(event: h.Event, at: str, directory: Directory) -> list[Problem]:
     problems = []
-    for field_name in ("by", "chair", "worker"):
+    for field_name in ("by", "chair", "worker", "iro"):
         username = getattr(event, field_name, "")
         if username and directory.user(username) is None:
             problems.append(Problem(f"{at}.{field_name}",
@@ -241,14 +242,30 @@ def _staff_problems(event: h.Event, at: str, directory: Directory) -> list[Probl
         return problems
     if isinstance(event, h.AllocationEvent):
         return _allocation_problems(event.team, event.worker, at, directory)
-    if isinstance(event, h.InitialConferenceEvent | h.ReviewConferenceEvent):
+    return _role_problems(event, at, directory)
+
+
+def _role_problems(event: h.Event, at: str, directory: Directory) -> list[Problem]:
+    """Chairs and IROs are independent reviewing officers; authorisations and sign-offs are by
+    the managers who may make them."""
+    if isinstance(event, h.InitialConferenceEvent | h.ReviewConferenceEvent | h.ClaReviewEvent):
         chair = directory.user(event.chair)
         if chair.role != Role.IRO or not chair.is_active:
             return [Problem(f"{at}.chair", f"{event.chair} is not an active independent "
                                            "reviewing officer or child protection chair")]
+    if isinstance(event, h.IroAllocationEvent):
+        iro = directory.user(event.iro)
+        if iro.role != Role.IRO or not iro.is_active:
+            return [Problem(f"{at}.iro", f"{event.iro} is not an active independent "
+                                         "reviewing officer")]
     if isinstance(event, h.AssessmentAuthoriseEvent):
         manager = directory.user(event.by)
         if not manager.has_perm(AUTHORISE_PERMISSION):
             return [Problem(f"{at}.by", f"{event.by} cannot authorise assessments: only an "
                                         "active team manager or service manager can")]
-    return problems
+    if isinstance(event, h.PlacementSignOffEvent):
+        signer = directory.user(event.by)
+        if signer is None or not signer.has_perm(SIGN_OFF_PERMISSION):
+            return [Problem(f"{at}.by", f"{event.by or 'The system account'} cannot sign off "
+                                        "placements: only an active service manager can")]
+    return []

@@ -89,6 +89,7 @@ class CaseworkPlanner:
 
     def plan(self, open_children: list[Person], closed_children: list[Person]) -> list[Story]:
         periods = self.periods_of([*open_children, *closed_children])
+        self.periods = periods
         open_families = self.families(open_children, periods)
         self.cp_wanted = self.cp_plans_wanted(open_families, periods)
         for children in open_families:

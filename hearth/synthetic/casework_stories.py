@@ -52,6 +52,8 @@ class Rates:
     cp_visit_in_time: float = 0.82
     cin_visit_in_time: float = 0.80
     cin_review_in_time: float = 0.80
+    cla_review_in_time: float = 0.93  # H-CL-04: 81.5% to 98.6% a month in 2019/20
+    cla_visit_in_time: float = 0.90
 
 
 @dataclass(frozen=True)

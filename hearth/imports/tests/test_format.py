@@ -10,6 +10,16 @@ import pytest
 from django.conf import settings
 
 from hearth.assessments.codes import AssessmentFactor, AssessmentOutcome, PartnerAgency
+from hearth.care.codes import (
+    CategoryOfNeed,
+    LegalStatus,
+    Participation,
+    PlacementType,
+    ProviderType,
+    Provision,
+    ReasonEpisodeCeased,
+    ReasonPlaceChange,
+)
 from hearth.frontdoor.codes import (
     Consent,
     ContactDecision,
@@ -57,9 +67,32 @@ def test_each_event_type_has_the_fields_the_runner_reads(event_type):
     ("closure", "reason", ReasonForClosure), ("participant", "agency", Agency),
     ("person", "sex", Sex), ("person", "ethnicity", Ethnicity),
     ("person", "disabilities", Disability), ("relationship", "kind", RelationshipKind),
+    ("care_start", "legal_status", LegalStatus), ("care_start", "category_of_need", CategoryOfNeed),
+    ("care_start", "placement_type", PlacementType), ("care_start", "provider_type", ProviderType),
+    ("care_start", "provision", Provision), ("care_episode", "legal_status", LegalStatus),
+    ("care_episode", "placement_type", PlacementType),
+    ("care_episode", "reason_place_change", ReasonPlaceChange),
+    ("cla_review", "participation", Participation),
 ])
 def test_the_schema_allows_exactly_the_apps_codes(where, field, choices):
     assert codes(schema()["$defs"][where]["properties"][field]) == set(choices.values)
+
+
+def test_care_ends_with_any_reason_but_x1_which_only_ends_an_episode():
+    allowed = codes(schema()["$defs"]["care_end"]["properties"]["reason"])
+
+    assert allowed == set(ReasonEpisodeCeased.values) - {ReasonEpisodeCeased.X1}
+
+
+def test_a_care_start_and_an_episode_change_carry_the_same_placement_fields():
+    start = schema()["$defs"]["care_start"]["properties"]
+    change = schema()["$defs"]["care_episode"]["properties"]
+    placement = {name for name in start if "placement" in name or name in (
+        "provider_type", "provision", "urn", "home_postcode", "intended_until_18",
+        "head_of_service_agreed")}
+
+    assert len(placement) == 8
+    assert all(change[name] == start[name] for name in placement)
 
 
 def test_the_example_is_valid_against_the_schema():

@@ -10,10 +10,14 @@ from dataclasses import dataclass
 import pytest
 import time_machine
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
+from hearth.accounts.models import Team
 from hearth.assessments.models import Assessment
 from hearth.assessments.rules import assessment_due_on
+from hearth.care import rules as care_rules
+from hearth.care.models import CareEpisode, CarePeriod, CareReview
 from hearth.cases.models import Allocation, StatutoryTask, TaskKind, Visit
 from hearth.cin.models import CinPlan, CinPlanReview
 from hearth.core.models import AuditEvent
@@ -32,8 +36,11 @@ from hearth.synthetic.casework import (
     CASEWORK,
     SYSTEM_JOB,
     casework_figures,
+    crew_maker,
     desk_for,
+    review_iros,
 )
+from hearth.synthetic.casework_care import CarePlanner
 from hearth.synthetic.casework_plan import CaseworkPlanner
 from hearth.synthetic.casework_stories import StoryWriter
 from hearth.synthetic.generator import Authority, build_authority
@@ -72,6 +79,13 @@ def casework_fingerprint() -> str:
         "kind", "child__la_child_id", "due_on", "closed_on", "team__name", "worker__username")
     rows += Allocation.objects.order_by("pk").values_list("child__la_child_id", "team__name",
                                                           "worker__username", "start_date")
+    rows += CarePeriod.objects.order_by("pk").values_list(
+        "child__la_child_id", "started_on", "ended_on", "end_reason", "iro__username")
+    rows += CareEpisode.objects.order_by("pk").values_list(
+        "child__la_child_id", "started_on", "legal_status", "placement_type", "provider_type",
+        "placement_postcode", "urn", "reason_place_change")
+    rows += CareReview.objects.order_by("pk").values_list("period__child__la_child_id",
+                                                          "held_on", "due_on", "participation")
     return hashlib.sha256(repr(rows).encode()).hexdigest()
 
 
@@ -160,8 +174,11 @@ def expected_due_on(task: StatutoryTask) -> dt.date:
     source = {"frontdoor.Contact": Contact, "assessments.Assessment": Assessment,
               "protection.Section47Enquiry": Section47Enquiry,
               "protection.ChildProtectionPlan": ChildProtectionPlan,
-              "cin.CinPlan": CinPlan}[task.source_type].objects.get(pk=task.source_id)
+              "cin.CinPlan": CinPlan, "care.CarePeriod": CarePeriod,
+              }[task.source_type].objects.get(pk=task.source_id)
     kind = TaskKind(task.kind)
+    if kind in (TaskKind.HOLD_CLA_REVIEW, TaskKind.VISIT_CLA):
+        return cla_due_on(source, kind, calendar)
     if kind == TaskKind.DECIDE_CONTACT:
         return contact_decision_due_on(received_on=timezone.localdate(source.received_at),
                                        calendar=calendar)
@@ -181,6 +198,22 @@ def cin_due_on(plan: CinPlan, kind: TaskKind, calendar) -> dt.date:
     seen = Visit.objects.filter(plan="cin", plan_id=plan.pk, child_seen=True)
     last = max([plan.started_on, *seen.values_list("visited_on", flat=True)])
     return calendar.add_working_days(last, 20)
+
+
+def cla_due_on(period: CarePeriod, kind: TaskKind, calendar) -> dt.date:
+    if kind == TaskKind.HOLD_CLA_REVIEW:
+        held = list(period.reviews.values_list("held_on", flat=True))
+        return care_rules.review_due_on(period_started_on=period.started_on,
+                                        reviews_held=len(held),
+                                        last_review_on=max(held, default=None),
+                                        calendar=calendar)
+    episode = period.episodes.get(ended_on__isnull=True)
+    seen = Visit.objects.filter(plan=Visit.Plan.LOOKED_AFTER, plan_id=period.pk, child_seen=True,
+                                visited_on__gte=episode.placement_started_on)
+    return care_rules.visit_due_on(placement_started_on=episode.placement_started_on,
+                                   last_seen_on=max(seen.values_list("visited_on", flat=True),
+                                                    default=None),
+                                   intended_until_18=episode.intended_until_18)
 
 
 def cp_due_on(plan: ChildProtectionPlan, kind: TaskKind, calendar) -> dt.date:
@@ -261,3 +294,93 @@ def plan_for(authority: Authority, seed: int) -> list:
 def test_another_seed_plans_other_casework(built, db, on_the_day):
     assert plan_for(built.authority, 2) == plan_for(built.authority, 2)
     assert plan_for(built.authority, 3) != plan_for(built.authority, 2)
+
+
+# ---- Children in care -------------------------------------------------------------------------
+
+
+def held_by(service: str) -> set[int]:
+    return set(Allocation.objects.current().filter(team__service=service).values_list(
+        "child_id", flat=True))
+
+
+def test_every_child_in_a_children_in_care_team_is_looked_after(built, db):
+    in_care = held_by(Team.Service.CHILDREN_IN_CARE)
+    looked_after = set(CarePeriod.objects.filter(ended_on__isnull=True).values_list(
+        "child_id", flat=True))
+
+    assert len(in_care) >= 5
+    assert in_care <= looked_after
+    assert looked_after - in_care <= held_by(Team.Service.CARE_LEAVERS)  # some 16 and 17
+    assert not CarePeriod.objects.filter(ended_on__isnull=True, iro__isnull=True).exists()
+    assert built.authority.casework.looked_after == len(looked_after)
+
+
+def test_periods_of_care_have_their_episodes_reviews_and_visits(built, db):
+    open_periods = CarePeriod.objects.filter(ended_on__isnull=True)
+    assert not open_periods.exclude(episodes__ended_on__isnull=True).exists()
+    statuses = set(CareEpisode.objects.values_list("legal_status", flat=True))
+    assert {"C2", "V2"} & statuses
+    placements = set(CareEpisode.objects.values_list("placement_type", flat=True))
+    assert placements & {"U1", "U3", "U4", "U6"}
+    assert len(set(CareReview.objects.values_list("participation", flat=True))) >= 3
+    assert not CareReview.objects.exclude(chair=F("period__iro")).exists()
+    visits = Visit.objects.filter(plan=Visit.Plan.LOOKED_AFTER)
+    plans_from = TODAY - dt.timedelta(days=round(365 * SETTINGS.plan_years))
+    assert visits.exists()
+    assert not visits.filter(visited_on__lt=plans_from).exists()  # the event count is bounded
+    open_kinds = set(StatutoryTask.objects.open().values_list("kind", flat=True))
+    assert {TaskKind.HOLD_CLA_REVIEW, TaskKind.VISIT_CLA} <= open_kinds
+
+
+def test_children_who_left_care_left_for_a_dfe_reason(built, db):
+    left = CarePeriod.objects.filter(ended_on__isnull=False)
+
+    assert built.authority.casework.left_care == left.count()
+    for period in left:
+        assert period.end_reason and period.end_reason != "X1"
+        assert period.ended_on >= TODAY - dt.timedelta(days=365 * SETTINGS.years)
+        assert not StatutoryTask.objects.open().filter(source_type="care.CarePeriod",
+                                                      source_id=period.pk).exists()
+
+
+def test_no_care_record_is_dated_in_the_future(built, db):
+    future = {CarePeriod: ["started_on", "ended_on", "iro_allocated_on"],
+              CareEpisode: ["started_on", "ended_on", "placement_started_on"],
+              CareReview: ["held_on"]}
+    for model, fields in future.items():
+        for name in fields:
+            assert not model.objects.filter(**{f"{name}__gt": TODAY}).exists(), (model, name)
+
+
+def test_the_care_figures_are_printed_and_roughly_the_seeds(built, db, on_the_day):
+    figures = casework_figures(years=SETTINGS.years, population=TINY.population_0_17)
+
+    assert figures["children looked after"] == CarePeriod.objects.filter(
+        ended_on__isnull=True).count()
+    assert figures["looked after per 10,000"] == round(
+        figures["children looked after"] * 10_000 / TINY.population_0_17, 1)
+    assert 60 <= figures["CLA reviews in time %"] <= 100
+    assert 0 <= figures["looked after with 3+ placements in a year %"] <= 50
+
+
+def care_plan_for(authority: Authority, seed: int) -> list:
+    writer = StoryWriter(random.Random(seed), calendar=current_calendar(), now=NOW,
+                         history_from=TODAY - dt.timedelta(days=365 * SETTINGS.years),
+                         plans_from=TODAY - dt.timedelta(days=round(365 * SETTINGS.plan_years)),
+                         rates=SETTINGS.rates, desk=desk_for(authority.organisation))
+    planner = CaseworkPlanner(random.Random(seed), writer=writer, org=authority.organisation,
+                              settings=SETTINGS, population=TINY.population_0_17)
+    planner.plan(authority.open_children, authority.closed_children)
+    care = CarePlanner(random.Random(seed), writer=writer,
+                       iros=review_iros(authority.organisation),
+                       crew_for=crew_maker(authority.organisation), story_for=planner.story)
+    care.plan(authority.open_children, authority.closed_children, planner.periods,
+              planner.stories)
+    return [(s.child.pk, [e for e in s.in_order() if e.TYPE.startswith(("care", "cla", "iro"))])
+            for s in planner.stories.values()]
+
+
+def test_the_same_seed_gives_the_same_care(built, db, on_the_day):
+    assert care_plan_for(built.authority, 2) == care_plan_for(built.authority, 2)
+    assert care_plan_for(built.authority, 3) != care_plan_for(built.authority, 2)

@@ -115,8 +115,10 @@ class Command(BaseCommand):
     def summarise_casework(self, authority: Authority) -> None:
         result = authority.casework
         self.stdout.write(f"\nCasework for {result.children:,} children in "
-                          f"{result.seconds:,.1f} s; over the last {result.years} years, in the "
-                          "seeds' terms:")
+                          f"{result.seconds:,.1f} s ({result.care_seconds:,.1f} s of it "
+                          f"recording the care of {result.looked_after:,} children looked "
+                          f"after and {result.left_care:,} who left care); over the last "
+                          f"{result.years} years, in the seeds' terms:")
         figures = casework_figures(years=result.years,
                                    population=authority.local_authority.population_0_17)
         for label, value in figures.items():
