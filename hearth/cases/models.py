@@ -148,6 +148,10 @@ class StatutoryTask(models.Model):
             models.Index(fields=["worker", "closed_at", "due_on"]),
             models.Index(fields=["team", "closed_at", "due_on"]),
             models.Index(fields=["source_type", "source_id"]),
+            # The worklists' order: the first page is read straight off this, however many
+            # tasks are open (the Service worklist has every one).
+            models.Index(fields=["due_on", "id"], condition=models.Q(closed_at__isnull=True),
+                         name="open_tasks_by_due_date"),
         ]
         constraints = [
             models.UniqueConstraint(
