@@ -34,13 +34,20 @@ class WorklistFilterForm(GovukForm):
         super().__init__(*args, **kwargs)
         if scope != "service":
             del self.fields["team"]
-        if scope == "mine":
+        team_id = getattr(team, "pk", None) or self._chosen_team_id()
+        if scope == "mine" or team_id is None:
+            # The Service list chooses a team first: every worker of every team (hundreds in a
+            # large authority) is too long a list to choose from, and to render.
             del self.fields["worker"]
+            if scope == "service":
+                self.fields["team"].help_text = "Choose a team to filter by worker"
         else:
-            workers = User.objects.filter(is_active=True, team__holds_cases=True)
-            if team is not None:
-                workers = User.objects.filter(is_active=True, team=team)
-            self.fields["worker"].queryset = workers.order_by("last_name", "first_name")
+            self.fields["worker"].queryset = (User.objects.filter(is_active=True, team_id=team_id)
+                                              .order_by("last_name", "first_name"))
+
+    def _chosen_team_id(self) -> int | None:
+        chosen = self.data.get("team", "") if self.is_bound else ""
+        return int(chosen) if str(chosen).isdigit() else None
 
 
 def _worklist(request, *, scope: str, title: str, team=None, worker=None):

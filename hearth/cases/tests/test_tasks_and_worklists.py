@@ -103,6 +103,21 @@ def test_a_social_worker_cannot_see_the_service_worklist(client, personas):
     assert client.get(reverse("work:service")).status_code == 403
 
 
+def test_the_service_worklist_filters_by_worker_once_a_team_is_chosen(client, personas):
+    alices = personas.child_for(personas.sw_alice)
+    open_task(alices, due_on=dt.date(2026, 12, 1))
+    client.force_login(personas.sm_sara)
+    everyone = client.get(reverse("work:service"))
+    assert "worker" not in everyone.context["form"].fields
+    assert "Choose a team to filter by worker" in everyone.content.decode()
+
+    team = personas.sw_alice.team
+    chosen = client.get(reverse("work:service"), {"team": team.pk, "worker": personas.sw_alice.pk})
+    workers = chosen.context["form"].fields["worker"].queryset
+    assert set(workers) == set(team.members.filter(is_active=True))
+    assert [t.child for t, _ in chosen.context["rows"]] == [alices]
+
+
 def test_the_worklist_does_not_query_per_row(client, personas, django_assert_max_num_queries):
     for _ in range(12):
         open_task(personas.child_for(personas.sw_alice), due_on=dt.date(2026, 12, 1))
