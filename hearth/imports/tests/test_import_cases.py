@@ -1,6 +1,7 @@
 import copy
 import datetime as dt
 import json
+import random
 from io import StringIO
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from hearth.imports.services import SYSTEM_JOB, case_history_import
 from hearth.imports.validation import ImportRefused, read_file
 from hearth.people.models import Address, Person, Relationship
 from hearth.protection.models import ChildProtectionPlan, Conference, CoreGroup, StrategyDiscussion
+from hearth.synthetic.families import IdentifierPool
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "case-history-example.json"
 # After every date in the example: the 15 June 2026 the other casework tests use.
@@ -268,10 +270,29 @@ def test_a_missing_file_is_refused(db, tmp_path):
         call_command("import_cases", str(tmp_path / "nowhere.json"))
 
 
+def synthetic_nhs_number(seed: int = 1) -> str:
+    """A valid NHS number from the synthetic authority generator (never a real one)."""
+    return IdentifierPool(la_code="900").nhs_number(random.Random(seed))
+
+
+def with_wrong_check_digit(nhs_number: str) -> str:
+    return nhs_number[:-1] + str((int(nhs_number[-1]) + 1) % 10)
+
+
+def test_nhs_numbers_in_a_file_are_imported(personas, on_import_day, example, tmp_path):
+    nhs_number = synthetic_nhs_number()
+    example["people"][0]["identifiers"]["nhs_number"] = nhs_number
+
+    run_import(write(tmp_path, example))
+
+    assert Person.objects.get(la_child_id="OLD-10231").nhs_number == nhs_number
+
+
 def test_a_person_the_services_refuse_is_reported_and_their_case_not_tried(
         personas, on_import_day, example, tmp_path):
     broken = copy.deepcopy(example)
-    broken["people"][4]["identifiers"]["nhs_number"] = "999 000 0001"  # wrong check digit
+    broken["people"][4]["identifiers"]["nhs_number"] = with_wrong_check_digit(
+        synthetic_nhs_number())
 
     errors = refused(write(tmp_path, broken))
 
