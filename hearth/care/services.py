@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from hearth.accounts.roles import Role
-from hearth.care import rules
+from hearth.care import lifecycle, rules
 from hearth.care.models import CareEpisode, CarePeriod, CareReview
 from hearth.cases.models import TaskKind, Visit
 from hearth.cases.services import visit_record
@@ -83,6 +83,7 @@ def care_period_start(*, child, started_on: dt.date, legal_status: str, category
               due_at=period.iro_due_at, rule=rules.iro_rule())
     _open_review_clock(period)
     _refresh_visit_clock(period, episode)
+    lifecycle.care_started(period, actor=actor)
     Auditor(actor, system_job=system_job).record(
         "CARE_PERIOD_STARTED", period, child_id=child.pk,
         detail={"started_on": str(started_on), "legal_status": legal_status,
@@ -126,6 +127,7 @@ def episode_change(*, period: CarePeriod, changed_on: dt.date, legal_status: str
         placement_started_on=changed_on if placement_changed else current.placement_started_on,
         signed_off_from=None if placement_changed else current)
     _refresh_visit_clock(period, episode)
+    lifecycle.episode_started(episode, actor=actor)
     Auditor(actor, system_job=system_job).record(
         "CARE_EPISODE_STARTED", episode, child_id=period.child_id,
         detail={"started_on": str(changed_on), "reason_new_episode": reason,
@@ -155,6 +157,7 @@ def care_end(*, period: CarePeriod, ended_on: dt.date, reason: str, actor=None,
                                "visit_due_on"])
     tasks_close_all_for(source=current, done_on=ended_on, actor=actor)
     tasks_close_all_for(source=period, done_on=ended_on, actor=actor)
+    lifecycle.care_ended(period, actor=actor)
     Auditor(actor, system_job=system_job).record(
         "CARE_PERIOD_ENDED", period, child_id=period.child_id,
         detail={"ended_on": str(ended_on), "reason": reason})
@@ -204,6 +207,7 @@ def cla_review_record(*, period: CarePeriod, held_on: dt.date, chair, participat
     _set_review_due(period, reviews_held=number, last_review_on=held_on)
     period.save(update_fields=["review_due_on", "review_rule"])
     _open_review_clock(period)
+    lifecycle.review_held(review, actor=actor)
     Auditor(actor, system_job=system_job).record(
         "CLA_REVIEW_RECORDED", review, child_id=period.child_id,
         detail={"period": period.pk, "number": number, "held_on": str(held_on),
