@@ -66,9 +66,10 @@ def _worklist(request, *, scope: str, title: str, team=None, worker=None):
     counts = worklists.status_counts(
         worklists.open_tasks(visible_children=visible, filters=unfiltered_status, today=today,
                              calendar=calendar), today=today, calendar=calendar)
-    paginator = Paginator(tasks, PAGE_SIZE)
-    if not filters.status:  # the counts already cover every task listed: no second COUNT
-        paginator.count = sum(counts.values())
+    paginator = Paginator(worklists.rows_of(tasks), PAGE_SIZE)
+    # The counts already cover every task listed, filtered by status or not: no second COUNT.
+    paginator.count = (counts[TaskStatus(filters.status)] if filters.status
+                       else sum(counts.values()))
     page = paginator.get_page(request.GET.get("page"))
     rows = [(task, task_status(task.due_on, today=today, calendar=calendar)) for task in page]
     people_services.people_listed(actor=request.user, people=[t.child for t in page],

@@ -127,6 +127,48 @@ def test_the_worklist_does_not_query_per_row(client, personas, django_assert_max
         client.get(reverse("work:mine"))
 
 
+def test_a_worklist_row_shows_the_due_time_the_status_and_a_link_to_the_child(client, personas):
+    child = personas.child_for(personas.sw_alice, first_name="Amber", last_name="O'Neill <b>")
+    task = tasks.task_open(kind=TaskKind.OFFER_RETURN_INTERVIEW, child=child, source=child,
+                           due_on=dt.date(2026, 12, 1), rule="test v1",
+                           due_at=dt.datetime(2026, 12, 1, 21, 30, tzinfo=dt.UTC))
+    with time_machine.travel(dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC), tick=False):
+        client.force_login(personas.tm_bob)
+        html = client.get(reverse("work:team")).content.decode()
+    assert "1 Dec 2026<br><span class=\"govuk-hint\">by 21:30</span>" in html
+    assert '<strong class="govuk-tag govuk-tag--orange">Due today</strong>' in html
+    assert task.get_kind_display() in html
+    assert (f'<a class="govuk-link" href="{child.get_absolute_url()}">O&#x27;NEILL &lt;B&gt;, '
+            "Amber</a>") in html
+    assert f"<td class=\"govuk-table__cell\">{personas.sw_alice}</td>" in html
+
+
+def test_only_the_service_worklist_shows_the_team_column(client, personas):
+    open_task(personas.child_for(personas.sw_alice), due_on=dt.date(2026, 12, 1))
+    team_cell = f'<td class="govuk-table__cell">{personas.sw_alice.team}</td>'
+    client.force_login(personas.sm_sara)
+    assert team_cell in client.get(reverse("work:service")).content.decode()
+    client.force_login(personas.sw_alice)
+    mine = client.get(reverse("work:mine")).content.decode()
+    assert team_cell not in mine and str(personas.sw_alice) not in mine.split("<tbody")[1]
+
+
+def test_a_status_filter_counts_its_pages_from_the_status_counts(
+        client, personas, django_assert_max_num_queries):
+    child = personas.child_for(personas.sw_alice)
+    for day in (1, 2, 3):
+        open_task(child, due_on=dt.date(2026, 11, day), source=personas.child_for())
+    open_task(child, due_on=dt.date(2026, 12, 20))
+    with time_machine.travel(dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC), tick=False):
+        client.force_login(personas.sw_alice)
+        client.get(reverse("work:mine"))  # warm the calendar cache
+        with django_assert_max_num_queries(12):
+            response = client.get(reverse("work:mine"), {"status": "overdue"})
+    assert response.context["page_obj"].paginator.count == 3
+    assert len(response.context["rows"]) == 3
+    assert "3 open tasks" in response.content.decode()
+
+
 def test_only_a_manager_records_a_decision(personas):
     child = personas.child_for(personas.sw_alice)
     with pytest.raises(DomainError, match="Only a manager"):

@@ -1,11 +1,13 @@
 """Template helpers that put GOV.UK Design System classes on Django's form widgets."""
 
-from django import template
+from django import forms, template
+from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 register = template.Library()
 CHECKED = SafeString(" checked")  # a fixed string, no input in it
+SELECTED = SafeString(" selected")
 
 _INPUT_CLASS = {
     "textinput": "govuk-input",
@@ -47,7 +49,33 @@ def govuk_widget(bound_field):
     if described and kind not in ("govukdateinput",):
         attrs["aria-describedby"] = " ".join(described)
     attrs = {k: v for k, v in attrs.items() if v is not None}
+    if type(bound_field.field.widget) is forms.Select:
+        return _select(bound_field, attrs)
     return bound_field.as_widget(attrs=attrs)
+
+
+def _select(bound_field, attrs: dict):
+    """A plain single select, rendered here rather than through Django's widget templates,
+    which include a template per option: the worklist filters and the long code lists (task
+    kinds, placement types) cost milliseconds a page that way. Grouped choices go to Django."""
+    widget = bound_field.field.widget
+    choices = [choice for choice in widget.choices]  # list() would COUNT them first
+    if any(isinstance(label, list | tuple) for _value, label in choices):
+        return bound_field.as_widget(attrs=attrs)
+    attrs = bound_field.build_widget_attrs(attrs, widget)
+    if bound_field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", bound_field.auto_id)
+    chosen = set(widget.format_value(bound_field.value()))
+    options, selected_one = [], False
+    for value, label in choices:
+        value = "" if value is None else str(value)
+        selected = not selected_one and value in chosen
+        selected_one = selected_one or selected
+        options.append(format_html('<option value="{}"{}>{}</option>', value,
+                                   SELECTED if selected else "", label))
+    return format_html('<select name="{}"{}>{}</select>', bound_field.html_name,
+                       flatatt(widget.build_attrs(widget.attrs, attrs)),
+                       format_html_join("", "{}", ((option,) for option in options)))
 
 
 def _choices(bound_field, kind: str):
