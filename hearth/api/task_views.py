@@ -48,7 +48,11 @@ class TaskSerializer(serializers.Serializer):
                                                "on_track, from the due date and today.")
     child = CaseloadChildSerializer(read_only=True)
     team = serializers.CharField(source="team.name", read_only=True, allow_null=True)
-    worker = serializers.CharField(source="worker.username", read_only=True, allow_null=True)
+    worker = serializers.CharField(source="worker.username", read_only=True, allow_null=True,
+                                   help_text="The child's allocated worker (username).")
+    assignee = serializers.CharField(
+        source="assignee.username", read_only=True, allow_null=True,
+        help_text="Who the task is for when not the allocated worker (username), or null.")
     rule = serializers.CharField(read_only=True, help_text="The rule that set the due date.")
 
     def get_status(self, task) -> str:

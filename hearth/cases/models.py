@@ -105,7 +105,8 @@ class StatutoryTaskQuerySet(models.QuerySet):
         return self.filter(closed_at__isnull=True)
 
     def for_worker(self, user):
-        return self.filter(worker=user)
+        """The tasks on a person's own work: their children's, and those given to them."""
+        return self.filter(models.Q(worker=user) | models.Q(assignee=user))
 
     def for_team(self, team):
         return self.filter(team=team)
@@ -116,7 +117,9 @@ class StatutoryTask(models.Model):
 
     The due date comes from a pure rule over the record's facts (e.g. `icpc_due_on`); status
     (overdue, due today, due soon) is derived from it and today, never stored. `team` and
-    `worker` follow the child's allocation so every worklist reads this one indexed table.
+    `worker` follow the child's allocation so every worklist reads this one indexed table;
+    `assignee`, when set, names the person the task is for instead (it does not follow the
+    allocation), and their My work shows it.
     """
 
     kind = models.CharField(max_length=40, choices=TaskKind.choices)
@@ -125,6 +128,11 @@ class StatutoryTask(models.Model):
                              related_name="statutory_tasks")
     worker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                on_delete=models.PROTECT, related_name="statutory_tasks")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="assigned_tasks",
+        help_text="Who the task is for when it is not the child's allocated worker (a personal "
+                  "adviser, the manager an IRO challenge is addressed to)")
     due_on = models.DateField()
     due_at = models.DateTimeField(null=True, blank=True,
                                   help_text="For clocks counted in hours")
@@ -147,6 +155,8 @@ class StatutoryTask(models.Model):
             models.Index(fields=["closed_at", "due_on"]),
             models.Index(fields=["worker", "closed_at", "due_on"]),
             models.Index(fields=["team", "closed_at", "due_on"]),
+            models.Index(fields=["assignee", "due_on"], condition=models.Q(closed_at__isnull=True),
+                         name="open_tasks_by_assignee"),
             models.Index(fields=["source_type", "source_id"]),
             # The worklists' order: the first page is read straight off this, however many
             # tasks are open (the Service worklist has every one).

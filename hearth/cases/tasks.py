@@ -14,18 +14,31 @@ def _source(record: models.Model) -> dict:
 
 
 def task_open(*, kind: str, child, source: models.Model, due_on: dt.date, rule: str,
-              due_at: dt.datetime | None = None) -> StatutoryTask:
-    """Opens the task, or moves the due date of the open one for the same source."""
+              due_at: dt.datetime | None = None, assignee=None) -> StatutoryTask:
+    """Opens the task, or moves the due date of the open one for the same source.
+
+    `assignee` names the person the task is for when it is not the child's allocated worker
+    (the care leaver's personal adviser, the manager a challenge is addressed to)."""
     allocation = Allocation.objects.current().filter(child=child).first()
+    assignee_id = getattr(assignee, "pk", None)
     task, created = StatutoryTask.objects.get_or_create(
         kind=kind, closed_at__isnull=True, **_source(source),
         defaults={"child": child, "due_on": due_on, "due_at": due_at, "rule": rule,
                   "opened_at": clock.now(), "team_id": getattr(allocation, "team_id", None),
-                  "worker_id": getattr(allocation, "worker_id", None)})
-    if not created and (task.due_on, task.due_at, task.rule) != (due_on, due_at, rule):
-        task.due_on, task.due_at, task.rule = due_on, due_at, rule
-        task.save(update_fields=["due_on", "due_at", "rule"])
+                  "worker_id": getattr(allocation, "worker_id", None),
+                  "assignee_id": assignee_id})
+    wanted = (due_on, due_at, rule, assignee_id)
+    if not created and (task.due_on, task.due_at, task.rule, task.assignee_id) != wanted:
+        task.due_on, task.due_at, task.rule, task.assignee_id = wanted
+        task.save(update_fields=["due_on", "due_at", "rule", "assignee"])
     return task
+
+
+def tasks_assign(*, source: models.Model, assignee) -> int:
+    """Gives every open task a record started to `assignee` (None: back to the child's
+    allocated worker), for example when a care leaver's personal adviser changes."""
+    return StatutoryTask.objects.open().filter(**_source(source)).update(
+        assignee_id=getattr(assignee, "pk", None))
 
 
 def task_close(*, kind: str, source: models.Model, done_on: dt.date, actor=None) -> int:

@@ -21,11 +21,11 @@ class WorklistFilters:
 def open_tasks(*, visible_children: QuerySet, filters: WorklistFilters, today: dt.date,
                calendar: WorkingDayCalendar) -> QuerySet:
     tasks = (StatutoryTask.objects.open().filter(child__in=visible_children)
-             .select_related("child", "team", "worker"))
+             .select_related("child", "team", "worker", "assignee"))
     if filters.team_id:
         tasks = tasks.filter(team_id=filters.team_id)
     if filters.worker_id:
-        tasks = tasks.filter(worker_id=filters.worker_id)
+        tasks = tasks.filter(Q(worker_id=filters.worker_id) | Q(assignee_id=filters.worker_id))
     if filters.kind:
         tasks = tasks.filter(kind=filters.kind)
     if filters.status:
@@ -38,7 +38,8 @@ def open_tasks(*, visible_children: QuerySet, filters: WorklistFilters, today: d
 # page of 50 rows cheap to build (a person has some forty columns).
 ROW_FIELDS = ("kind", "due_on", "due_at", "child_id", "team_id", "worker_id",
               "child__uuid", "child__first_name", "child__last_name", "child__la_child_id",
-              "team__name", "worker__username", "worker__first_name", "worker__last_name")
+              "team__name", "worker__username", "worker__first_name", "worker__last_name",
+              "assignee_id", "assignee__username", "assignee__first_name", "assignee__last_name")
 
 
 def rows_of(tasks: QuerySet) -> QuerySet:

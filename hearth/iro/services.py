@@ -37,7 +37,8 @@ def _start_stage(challenge: Challenge, *, stage: str, started_on: dt.date, addre
         challenge=challenge, stage=stage, started_on=started_on, addressed_to=addressed_to,
         response_due_on=due, response_rule=rules.response_rule(stage), why_escalated=why_escalated,
         recorded_at=clock.now())
-    task_open(kind=TASK, child=challenge.child, source=step, due_on=due, rule=step.response_rule)
+    task_open(kind=TASK, child=challenge.child, source=step, due_on=due, rule=step.response_rule,
+              assignee=addressed_to)
     return step
 
 

@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from hearth.cases.models import StatutoryTask, TaskKind
-from hearth.cases.tasks import task_close, task_open, tasks_close_all_for
+from hearth.cases.tasks import task_close, task_open, tasks_assign, tasks_close_all_for
 from hearth.core import clock
 from hearth.core.audit import Auditor
 from hearth.core.errors import DomainError
@@ -408,6 +408,7 @@ def _allocate(care_leaver: CareLeaver, adviser, *, allocated_on: dt.date,
         allocated_by=actor or _system_user(), recorded_at=clock.now())
     care_leaver.personal_adviser = adviser
     care_leaver.save(update_fields=["personal_adviser"])
+    tasks_assign(source=care_leaver, assignee=adviser)  # contact and pathway plan reviews
     task_close(kind=TaskKind.ALLOCATE_PERSONAL_ADVISER, source=care_leaver,
                done_on=allocated_on, actor=actor)
     return allocation
@@ -433,13 +434,15 @@ def _set_review_due(plan: PathwayPlan, care_leaver: CareLeaver, *, last_on: dt.d
 def _open_contact_clock(care_leaver: CareLeaver) -> None:
     if care_leaver.contact_due_on is not None:
         task_open(kind=TaskKind.CONTACT_CARE_LEAVER, child=care_leaver.child, source=care_leaver,
-                  due_on=care_leaver.contact_due_on, rule=care_leaver.contact_rule)
+                  due_on=care_leaver.contact_due_on, rule=care_leaver.contact_rule,
+                  assignee=care_leaver.personal_adviser)
 
 
 def _open_review_clock(plan: PathwayPlan, care_leaver: CareLeaver) -> None:
     if plan.review_due_on is not None:
         task_open(kind=TaskKind.REVIEW_PATHWAY_PLAN, child=care_leaver.child,
-                  source=care_leaver, due_on=plan.review_due_on, rule=plan.review_rule)
+                  source=care_leaver, due_on=plan.review_due_on, rule=plan.review_rule,
+                  assignee=care_leaver.personal_adviser)
 
 
 def _last_in_touch_on(care_leaver: CareLeaver) -> dt.date | None:

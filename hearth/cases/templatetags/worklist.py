@@ -46,7 +46,7 @@ def _row(task, status: TaskStatus, scope: str, child_url: str) -> SafeString:
             child.first_name, child.la_child_id)),
     ]
     if scope != "mine":
-        cells.append(format_html(_CELL, task.worker or "Not allocated"))
+        cells.append(format_html(_CELL, task.assignee or task.worker or "Not allocated"))
     if scope == "service":
         cells.append(format_html(_CELL, task.team or ""))
     return format_html('<tr class="govuk-table__row">{}</tr>',

@@ -123,3 +123,18 @@ def test_a_response_before_the_challenge_or_in_the_future_is_refused(personas, c
         respond(challenge, personas.tm_bob, on=D(2026, 6, 2))
     with pytest.raises(DomainError, match="today or in the past"):
         challenge_for(child, personas, raised_on=D(2026, 6, 2))
+
+
+def test_the_response_task_is_on_the_addressees_own_work_and_moves_on_escalation(
+        client, personas, child):
+    challenge = challenge_for(child, personas, raised_on=D(2026, 5, 4))
+    assert tasks(child).get().assignee == personas.tm_bob
+    client.force_login(personas.tm_bob)
+    mine = client.get("/work/").context["rows"]
+    assert [(task.kind, task.child) for task, _ in mine] == [(TASK, child)]
+
+    escalate(challenge, personas, on=D(2026, 5, 12))
+    assert not client.get("/work/").context["rows"]
+    client.force_login(personas.sm_sara)
+    [(task, _status)] = client.get("/work/").context["rows"]
+    assert (task.kind, task.assignee) == (TASK, personas.sm_sara)

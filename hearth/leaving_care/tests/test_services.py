@@ -293,3 +293,18 @@ def test_a_leapling_reaches_21_on_1_march(personas, traveller):
     traveller.move_to(dt.datetime(2029, 3, 1, 9, 0, tzinfo=dt.UTC))
     assert services.support_limits_apply(today=D(2029, 3, 1)) == 1
     assert open_task(care_leaver, TaskKind.REVIEW_PATHWAY_PLAN) is None
+
+
+def test_the_advisers_tasks_are_on_their_own_work_and_follow_a_new_adviser(
+        client, personas, young_person):
+    care_leaver = relevant_care_leaver(young_person, personas.tm_bob, adviser=personas.sw_charlie)
+    contact = open_task(care_leaver, TaskKind.CONTACT_CARE_LEAVER)
+    assert contact.assignee == personas.sw_charlie  # not the allocated worker
+    client.force_login(personas.sw_charlie)
+    assert [t.kind for t, _ in client.get("/work/").context["rows"]] == [
+        TaskKind.CONTACT_CARE_LEAVER]
+
+    services.personal_adviser_allocate(care_leaver=care_leaver, adviser=personas.sw_alice,
+                                       allocated_on=D(2026, 6, 1), actor=personas.tm_bob)
+    assert open_task(care_leaver, TaskKind.CONTACT_CARE_LEAVER).assignee == personas.sw_alice
+    assert not client.get("/work/").context["rows"]
