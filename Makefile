@@ -25,4 +25,4 @@ migrations-check:  ## Fail if the models changed without a migration
 
 bench:  ## Build the dudley and large authorities and print page timings
 	bin/setup test
-	.venv/bin/python tools/bench.py --profiles dudley large
+	.venv/bin/python tools/bench.py --profiles dudley large --browser

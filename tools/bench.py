@@ -10,8 +10,10 @@ with django.test.Client and time the child record page, people search and team l
 social worker of a busy team; My work as that worker, the team worklist (plain and filtered to
 overdue tasks) as the manager of the team with the most open tasks and the service worklist as
 a service manager; the MASH queue (plain, and filtered to red contacts) as a front door worker;
-and the teams overview as a performance analyst. Prints a table and writes
-bench-results/bench.json. Target: p95 under 100 ms on the large profile with PostgreSQL.
+and the teams overview as a performance analyst. With --browser, also the time to usable of
+the child record, My work and the MASH queue in headless Chromium (tools/browser_timings.py).
+Prints a table and writes bench-results/bench.json. Target: p95 under 100 ms on the large
+profile with PostgreSQL.
 """
 
 import argparse
@@ -63,6 +65,9 @@ def parse_args() -> argparse.Namespace:
                         help="a server to create the bench databases on (default %(default)s)")
     parser.add_argument("--reuse", action="store_true",
                         help="measure the database left by an earlier run instead of rebuilding")
+    parser.add_argument("--browser", action="store_true",
+                        help="also time the child record, My work and the MASH queue in "
+                             "headless Chromium (tools/browser_timings.py)")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
 
@@ -79,7 +84,10 @@ def run_one(profile: str, database: str, args: argparse.Namespace) -> dict:
         if not args.reuse:
             run |= build(env, profile=profile, seed=args.seed)
         print(f"Measuring {args.requests} requests per page...", flush=True)
-        return run | measure_in_subprocess(env, requests=args.requests, seed=args.seed)
+        run |= measure_in_subprocess(env, requests=args.requests, seed=args.seed)
+        if args.browser:
+            run["browser"] = browser_timings(url)
+        return run
     except subprocess.CalledProcessError as error:
         print(f"Failed: {error}")
         return run | {"failed": f"{' '.join(error.cmd[1:])} exited with {error.returncode}"}
@@ -128,6 +136,18 @@ def build(env: dict, *, profile: str, seed: int) -> dict:
     print(f"Generation took {finished - migrated:,.1f} s (migrate {migrated - started:,.1f} s)")
     return {"migrate_seconds": round(migrated - started, 1),
             "generation_seconds": round(finished - migrated, 1)}
+
+
+def browser_timings(url: str) -> dict:
+    """Time to usable in Chromium, or why it was not measured."""
+    command = [sys.executable, str(ROOT / "tools" / "browser_timings.py"), url]
+    done = subprocess.run(command, cwd=ROOT, check=False,  # noqa: S603 - our own script
+                          stdout=subprocess.PIPE, text=True)
+    lines = done.stdout.strip().splitlines()
+    if done.returncode or not lines:
+        return {"skipped": lines[-1] if lines else f"exit {done.returncode}"}
+    print("\n".join(lines[:-1]), flush=True)
+    return json.loads(lines[-1])
 
 
 def measure_in_subprocess(env: dict, *, requests: int, seed: int) -> dict:
@@ -346,6 +366,20 @@ def print_table(runs: list[dict]) -> None:
     print()
     for run in runs:
         print(summary_line(run))
+    for run in runs:
+        if "browser" in run:
+            print(browser_line(run))
+
+
+def browser_line(run: dict) -> str:
+    name = f"{run['profile']}/{run['database']}"
+    browser = run["browser"]
+    if "skipped" in browser:
+        return f"{name} in Chromium: skipped ({browser['skipped']})"
+    pages = "; ".join(f"{page} {marks['interactive']:.0f} ms to interactive, "
+                      f"{marks['load']:.0f} ms to load"
+                      for page, marks in browser["pages"].items())
+    return f"{name} in Chromium (median of {browser['runs']}): {pages}"
 
 
 def flag(p95_ms: float) -> str:
