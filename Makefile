@@ -1,5 +1,5 @@
 # Shortcuts for the scripts in bin/ (which need nothing but bash, Python 3.11 and Node).
-.PHONY: help setup run test lint fmt migrations-check bench
+.PHONY: help setup run test lint fmt migrations-check bench reliability
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/'
@@ -26,3 +26,12 @@ migrations-check:  ## Fail if the models changed without a migration
 bench:  ## Build the dudley and large authorities and print page timings
 	bin/setup test
 	.venv/bin/python tools/bench.py --profiles dudley large --browser
+
+# The authority the load test runs on: the one `make bench` (or tools/bench.py --profiles large
+# --databases postgres) leaves behind.
+RELIABILITY_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/hearth_bench_large
+
+reliability:  ## Load test (Locust, gunicorn, 50 users, 5 min) and the backup-restore drill
+	bin/setup test,reliability
+	.venv/bin/python tools/reliability.py load $(RELIABILITY_DATABASE_URL)
+	.venv/bin/python tools/restore_drill.py
