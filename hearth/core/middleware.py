@@ -1,6 +1,13 @@
+import logging
 import uuid
 
+from django.db import InterfaceError, OperationalError, close_old_connections
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
 from hearth.core import context
+
+logger = logging.getLogger("hearth.database")
 
 
 class RequestContextMiddleware:
@@ -22,3 +29,28 @@ class RequestContextMiddleware:
             return self.get_response(request)
         finally:
             context.reset(token)
+
+
+class DatabaseUnavailableMiddleware:
+    """A request whose database connection drops, or that cannot get one, gets a clear page
+    (503, try again) instead of a bare server error. Every write is one transaction, so the
+    rollback has already undone anything half-saved; the broken connection is closed so the
+    next request opens a fresh one (CONN_HEALTH_CHECKS checks reused ones)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("Database unavailable during %s %s: %s", request.method, request.path,
+                     exception.__class__.__name__)
+        close_old_connections()
+        # Rendered without the request: nothing on the page may need the database.
+        page = render_to_string("errors/503.html", {"was_saving": request.method == "POST"})
+        response = HttpResponse(page, status=503)
+        response["Retry-After"] = "5"
+        return response
