@@ -2,6 +2,8 @@
 
     .venv/bin/python tools/reliability.py load DATABASE_URL [--users 50] [--spawn-rate 10]
                                                [--minutes 5] [--workers 4]
+    .venv/bin/python tools/reliability.py kill [--database-url URL] [--writers 8]
+                                               [--seconds 5]
 
 `load`: Hearth served by gunicorn on a free loopback port against DATABASE_URL (an authority
 already built, e.g. by `tools/bench.py --profiles large --databases postgres`, which leaves
@@ -14,6 +16,14 @@ at `--spawn-rate` a second, for `--minutes`, then stopped. Prints requests a sec
 bench-results/load.json. Target on a 2-core machine: 50 users for 5 minutes, no failures, p95
 under 300 ms. Every request goes to 127.0.0.1; the run ends by itself.
 
+`kill`: a fresh tiny authority (a new PostgreSQL database hearth_reliability_kill when a
+server answers, else a new SQLite file under bench-results/), served by gunicorn in its own
+process group; `--writers` staff save case notes through the real form as fast as they can;
+after `--seconds` every gunicorn process is killed with SIGKILL mid-write, then Hearth is
+started again. Every save the browser was told succeeded (a redirect) must be there exactly
+once, no case note may lack its audit event (half-written), and the restarted server must take
+a new save. Prints the counts and the time to answer again.
+
 The load test migrates the database it is given and writes to it (case notes, visits,
 assessments, audit events): use a benchmark authority, never a real one. It refuses
 HEARTH_ENV=production.
@@ -22,12 +32,18 @@ HEARTH_ENV=production.
 import argparse
 import csv
 import datetime as dt
+import http.cookiejar
 import json
 import os
+import re
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -43,10 +59,15 @@ def main() -> int:
         print("The load test writes to its database: it does not run with HEARTH_ENV=production")
         return 2
     RESULTS.mkdir(exist_ok=True)
-    result = load(args)
-    print_load(result)
-    (RESULTS / "load.json").write_text(json.dumps(result, indent=2) + "\n")
-    print(f"\nWritten to {RESULTS / 'load.json'}")
+    if args.command == "kill":
+        result = kill_drill(args)
+        print_kill(result)
+    else:
+        result = load(args)
+        print_load(result)
+    out = RESULTS / f"{args.command}.json"
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"\nWritten to {out}")
     return 0 if result["verdict"] == "met" else 1
 
 
@@ -62,6 +83,12 @@ def parse_args() -> argparse.Namespace:
     run.add_argument("--password", default=os.environ.get("HEARTH_DEMO_PASSWORD",
                                                           "hearth-demo-2026"),
                      help="the synthetic staff's demo password")
+    kill = commands.add_parser("kill", help="SIGKILL the server during concurrent writes")
+    kill.add_argument("--database-url", default="",
+                      help="default: a new PostgreSQL database, or SQLite without a server")
+    kill.add_argument("--writers", type=int, default=8)
+    kill.add_argument("--seconds", type=float, default=5, help="writing before the kill")
+    kill.add_argument("--password", default="hearth-demo-2026")
     return parser.parse_args()
 
 
@@ -203,6 +230,208 @@ def print_load(result: dict) -> None:
           f"p95 {overall['p95_ms']:.0f} ms, p99 {overall['p99_ms']:.0f} ms, "
           f"{overall['failures']} failures of {overall['requests']}. Target "
           f"({result['target']}): {result['verdict']}.")
+
+
+# ---- SIGKILL during concurrent writes -------------------------------------------------------
+
+
+def kill_drill(args: argparse.Namespace) -> dict:
+    url = args.database_url or fresh_database("hearth_reliability_kill")
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "0",
+           "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONUNBUFFERED": "1"}
+    for command in (["migrate", "--noinput", "-v0"], ["load_bank_holidays"],
+                    ["synthesise", "--profile", "tiny", "--seed", "1", "--no-casework",
+                     "--demo-password", args.password]):
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env,  # noqa: S603
+                       check=True, stdout=subprocess.DEVNULL)
+    plan = load_plan(env, password=args.password, staff=args.writers)
+    drill = f"kill drill {int(time.time())}"
+    port = free_port()
+    server = start_gunicorn(env, port, log=RESULTS / "kill-server-1.log")
+    base = f"http://127.0.0.1:{port}"
+    writers = [Writer(base, person, plan, drill, number)
+               for number, person in enumerate(plan["social_workers"][:args.writers])]
+    for writer in writers:
+        writer.sign_in()
+    for writer in writers:
+        writer.start()
+    time.sleep(args.seconds)
+    os.killpg(server.pid, signal.SIGKILL)  # the master and every worker, mid-request
+    server.wait()
+    killed_at = time.perf_counter()
+    for writer in writers:
+        writer.stop()
+    restarted = start_gunicorn(env, port, log=RESULTS / "kill-server-2.log")
+    try:
+        back_after = time.perf_counter() - killed_at
+        after = Writer(base, plan["social_workers"][0], plan, f"{drill} after", 0)
+        after.sign_in()
+        after.save_one()
+    finally:
+        os.killpg(restarted.pid, signal.SIGTERM)
+        restarted.wait(timeout=30)
+    acknowledged = [subject for w in writers for subject in w.acknowledged]
+    found = verify_case_notes(env, drill)
+    missing = [subject for subject in acknowledged if found["by_subject"].get(subject, 0) < 1]
+    duplicated = [subject for subject, n in found["by_subject"].items() if n > 1]
+    met = (not missing and not duplicated and found["without_audit"] == 0
+           and after.acknowledged != [])
+    return {"measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "database": url.split("@")[-1].split("///")[-1], "writers": len(writers),
+            "seconds_writing": args.seconds,
+            "attempted": sum(w.attempted for w in writers), "acknowledged": len(acknowledged),
+            "failed_when_killed": sum(w.failed for w in writers),
+            "saved": found["saved"], "missing_acknowledged": len(missing),
+            "duplicated": len(duplicated), "without_audit_event": found["without_audit"],
+            "saved_but_not_acknowledged": found["saved"] - len(set(acknowledged)),
+            "seconds_to_answer_again": round(back_after, 2),
+            "save_after_restart": bool(after.acknowledged),
+            "verdict": "met" if met else "missed"}
+
+
+def fresh_database(name: str) -> str:
+    """A new PostgreSQL database when a server answers, else a new SQLite file."""
+    server = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    try:
+        import psycopg
+        from psycopg import sql
+
+        with psycopg.connect(server, autocommit=True, connect_timeout=3) as connection:
+            connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                sql.Identifier(name)))
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        return server.rsplit("/", 1)[0] + f"/{name}"
+    except Exception as error:  # no server here: the embedded default instead
+        print(f"PostgreSQL not reachable ({error.__class__.__name__}); using SQLite")
+        path = RESULTS / f"{name}.sqlite3"
+        for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            stale.unlink(missing_ok=True)
+        return f"sqlite:///{path}"
+
+
+def start_gunicorn(env: dict, port: int, *, log: Path, workers: int = 3) -> subprocess.Popen:
+    with log.open("w") as out:
+        server = subprocess.Popen(  # noqa: S603 - gunicorn from our own venv
+            [str(BIN / "gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
+             "--workers", str(workers), "--timeout", "60"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    wait_until_answering(f"http://127.0.0.1:{port}/sign-in/", server, log)
+    return server
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a redirect after a POST is the acknowledgement: keep it as the answer
+
+
+class Writer(threading.Thread):
+    """One member of staff saving case notes through the form, one after another."""
+
+    def __init__(self, base: str, person: dict, plan: dict, drill: str, number: int):
+        super().__init__(daemon=True)
+        self.base, self.person, self.plan = base, person, plan
+        self.prefix = f"{drill} writer {number}"
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect())
+        self.acknowledged: list[str] = []
+        self.attempted = self.failed = 0
+        self._stopping = threading.Event()
+
+    def sign_in(self) -> None:
+        token = csrf_token(self._get("/sign-in/"))
+        status = self._post("/sign-in/", {"csrfmiddlewaretoken": token,
+                                          "username": self.person["username"],
+                                          "password": self.plan["password"]})
+        if status != 302:
+            raise RuntimeError(f"could not sign in as {self.person['username']}")
+
+    def run(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                self.save_one()
+            except OSError:
+                self.failed += 1  # the server was killed under this request
+                if self._stopping.wait(0.05):
+                    return
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self.join(timeout=30)
+
+    def save_one(self) -> None:
+        child = self.person["children"][self.attempted % len(self.person["children"])]
+        url = f"/teams/child/{child}/case-notes/add/"
+        subject = f"{self.prefix} note {self.attempted}"
+        self.attempted += 1
+        token = csrf_token(self._get(url))
+        year, month, day = self.plan["today"].split("-")
+        if self._post(url, {"csrfmiddlewaretoken": token, "kind": "phone_call",
+                            "occurred_on_day": day, "occurred_on_month": month,
+                            "occurred_on_year": year, "subject": subject,
+                            "text": "A synthetic note written during the kill drill."}) == 302:
+            self.acknowledged.append(subject)
+
+    def _get(self, path: str) -> str:
+        with self.opener.open(self.base + path, timeout=30) as response:
+            return response.read().decode()
+
+    def _post(self, path: str, data: dict) -> int:
+        body = urllib.parse.urlencode(data).encode()
+        request = urllib.request.Request(self.base + path, data=body,  # noqa: S310 - loopback
+                                         method="POST")
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status
+        except urllib.error.HTTPError as answer:
+            return answer.code
+
+
+def csrf_token(html: str) -> str:
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    if not found:
+        raise RuntimeError("no CSRF token on the page")
+    return found.group(1)
+
+
+def verify_case_notes(env: dict, drill: str) -> dict:
+    script = f"""
+import json, django
+django.setup()
+from django.db.models import Count
+from hearth.cases.models import CaseNote
+from hearth.core.models import AuditEvent
+notes = CaseNote.objects.filter(subject__startswith={drill!r})
+ids = [str(pk) for pk in notes.values_list("pk", flat=True)]
+audited = set(AuditEvent.objects.filter(event_code="CASE_NOTE_ADDED", target_id__in=ids)
+              .values_list("target_id", flat=True))
+by_subject = dict(notes.values_list("subject").annotate(n=Count("id")).values_list("subject", "n"))
+print(json.dumps({{"saved": len(ids), "without_audit": len(set(ids) - audited),
+                  "by_subject": by_subject}}))
+"""
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env,  # noqa: S603
+                          check=True, stdout=subprocess.PIPE, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def print_kill(result: dict) -> None:
+    rows = [("writers", result["writers"]),
+            ("seconds writing before SIGKILL", result["seconds_writing"]),
+            ("saves attempted", result["attempted"]),
+            ("saves acknowledged", result["acknowledged"]),
+            ("requests cut off by the kill", result["failed_when_killed"]),
+            ("case notes in the database", result["saved"]),
+            ("acknowledged but missing", result["missing_acknowledged"]),
+            ("saved twice", result["duplicated"]),
+            ("saved without their audit event", result["without_audit_event"]),
+            ("saved but not acknowledged (cut off after commit)",
+             result["saved_but_not_acknowledged"]),
+            ("seconds from SIGKILL to answering again", result["seconds_to_answer_again"]),
+            ("a save after the restart", "yes" if result["save_after_restart"] else "NO")]
+    print(f"\nSIGKILL during concurrent writes, on {result['database']}:")
+    for label, value in rows:
+        print(f"  {label:<52} {value}")
+    print(f"Target (every acknowledged write present once, none half-written, a save after "
+          f"the restart): {result['verdict']}.")
 
 
 # ---- Serving ---------------------------------------------------------------------------------
