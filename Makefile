@@ -31,8 +31,9 @@ bench:  ## Build the dudley and large authorities and print page timings
 # --databases postgres) leaves behind.
 RELIABILITY_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/hearth_bench_large
 
-reliability:  ## Load test (50 users, 5 min), SIGKILL mid-write, and the backup-restore drill
+reliability:  ## Load test, SIGKILL mid-write, API fuzzing and the backup-restore drill
 	bin/setup test,reliability
 	.venv/bin/python tools/reliability.py load $(RELIABILITY_DATABASE_URL)
 	.venv/bin/python tools/reliability.py kill
+	.venv/bin/python tools/reliability.py fuzz
 	.venv/bin/python tools/restore_drill.py

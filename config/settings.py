@@ -219,6 +219,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "hearth.api.schema.document_not_found"],
     # Choice sets whose field names collide with another app's ("category").
     "ENUM_NAME_OVERRIDES": {
         "CareLeaverCategoryEnum": "hearth.leaving_care.codes.Category",

@@ -4,6 +4,7 @@
                                                [--minutes 5] [--workers 4]
     .venv/bin/python tools/reliability.py kill [--database-url URL] [--writers 8]
                                                [--seconds 5]
+    .venv/bin/python tools/reliability.py fuzz [--examples 25] [--database-url URL]
 
 `load`: Hearth served by gunicorn on a free loopback port against DATABASE_URL (an authority
 already built, e.g. by `tools/bench.py --profiles large --databases postgres`, which leaves
@@ -23,6 +24,11 @@ after `--seconds` every gunicorn process is killed with SIGKILL mid-write, then 
 started again. Every save the browser was told succeeded (a redirect) must be there exactly
 once, no case note may lack its audit event (half-written), and the restarted server must take
 a new save. Prints the counts and the time to answer again.
+
+`fuzz`: Schemathesis sends generated requests, valid and not, to every operation of the
+OpenAPI document (hearth/api/tests/test_fuzz.py with `--examples` each, on PostgreSQL when a
+server answers): prints how many were sent and what they were answered; any server error or
+answer the document does not describe fails it.
 
 The load test migrates the database it is given and writes to it (case notes, visits,
 assessments, audit events): use a benchmark authority, never a real one. It refuses
@@ -62,6 +68,9 @@ def main() -> int:
     if args.command == "kill":
         result = kill_drill(args)
         print_kill(result)
+    elif args.command == "fuzz":
+        result = fuzz(args)
+        print_fuzz(result)
     else:
         result = load(args)
         print_load(result)
@@ -89,6 +98,10 @@ def parse_args() -> argparse.Namespace:
     kill.add_argument("--writers", type=int, default=8)
     kill.add_argument("--seconds", type=float, default=5, help="writing before the kill")
     kill.add_argument("--password", default="hearth-demo-2026")
+    fuzzing = commands.add_parser("fuzz", help="Schemathesis on every API operation")
+    fuzzing.add_argument("--examples", type=int, default=25)
+    fuzzing.add_argument("--database-url", default="",
+                         help="default: PostgreSQL at 127.0.0.1 when it answers, else SQLite")
     return parser.parse_args()
 
 
@@ -432,6 +445,49 @@ def print_kill(result: dict) -> None:
         print(f"  {label:<52} {value}")
     print(f"Target (every acknowledged write present once, none half-written, a save after "
           f"the restart): {result['verdict']}.")
+
+
+# ---- Generated requests ----------------------------------------------------------------------
+
+
+def fuzz(args: argparse.Namespace) -> dict:
+    url = args.database_url or fuzz_database_url()
+    counts = RESULTS / "fuzz-counts.json"
+    counts.unlink(missing_ok=True)
+    started = time.perf_counter()
+    done = subprocess.run(  # noqa: S603 - pytest from our own venv
+        [str(BIN / "pytest"), "hearth/api/tests/test_fuzz.py", "-q", "-p", "no:xdist"],
+        cwd=ROOT, env={**os.environ, "DATABASE_URL": url, "HEARTH_FUZZ_COUNTS": str(counts),
+                       "HEARTH_FUZZ_EXAMPLES": str(args.examples)}, check=False)
+    answered = json.loads(counts.read_text()) if counts.exists() else {"answered": {}}
+    server_errors = sum(n for code, n in answered["answered"].items() if code.startswith("5"))
+    return {"measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "database": url.split("@")[-1].split("///")[-1],
+            "operations": answered.get("operations"), "examples_per_operation": args.examples,
+            "requests": sum(answered["answered"].values()), "answered": answered["answered"],
+            "server_errors": server_errors, "seconds": round(time.perf_counter() - started),
+            "pytest_exit": done.returncode,
+            "verdict": "met" if done.returncode == 0 and server_errors == 0 else "missed"}
+
+
+def fuzz_database_url() -> str:
+    server = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    try:
+        import psycopg
+
+        psycopg.connect(server, connect_timeout=3).close()
+        return server.rsplit("/", 1)[0] + "/hearth_reliability_fuzz"  # pytest makes test_...
+    except Exception:  # no server here: the embedded default instead
+        return f"sqlite:///{RESULTS / 'fuzz.sqlite3'}"
+
+
+def print_fuzz(result: dict) -> None:
+    answered = ", ".join(f"{n:,} x {code}" for code, n in result["answered"].items())
+    print(f"\nGenerated requests to {result['operations']} API operations "
+          f"({result['examples_per_operation']} examples each, on {result['database']}, "
+          f"{result['seconds']} s): {result['requests']:,} sent; answered {answered}; "
+          f"{result['server_errors']} server errors. Target (no server error, every answer as "
+          f"documented): {result['verdict']}.")
 
 
 # ---- Serving ---------------------------------------------------------------------------------

@@ -21,3 +21,19 @@ NOT_FOUND = OpenApiResponse(
 
 REFUSALS = {401: UNAUTHENTICATED, 403: FORBIDDEN}
 REFUSALS_AND_404 = {**REFUSALS, 404: NOT_FOUND}
+
+
+def document_not_found(result, generator, request, public):
+    """drf-spectacular post-processing: every operation may answer 404, whether for a record
+    the caller may not see, a page past the last (?page=), or an identifier that is not one, so
+    the document says so for each rather than only where a view remembered to."""
+    error = ({"$ref": "#/components/schemas/Error"}
+             if "Error" in result.get("components", {}).get("schemas", {})
+             else {"type": "object", "properties": {"detail": {"type": "string"}}})
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            operation.setdefault("responses", {}).setdefault("404", {
+                "description": "No such record or page, or a record you may not see (the same "
+                               "answer).",
+                "content": {"application/json": {"schema": error}}})
+    return result

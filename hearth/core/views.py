@@ -1,4 +1,5 @@
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
 
 from hearth.core import selectors
@@ -36,13 +37,26 @@ def audit_trail(request):
                   {"form": form, "page_obj": page, "query_params": params})
 
 
+def _for_api(request) -> bool:
+    """An address under /api/ is answered in JSON, as the OpenAPI document says, even when no
+    API view was reached (an address that matches no route)."""
+    return request.path.startswith("/api/")
+
+
 def not_found(request, exception=None):
+    if _for_api(request):
+        return JsonResponse({"detail": "Not found."}, status=404)
     return render(request, "errors/404.html", status=404)
 
 
 def forbidden(request, exception=None):
+    if _for_api(request):
+        return JsonResponse({"detail": "You do not have permission to do this."}, status=403)
     return render(request, "errors/403.html", status=403)
 
 
 def server_error(request):
+    if _for_api(request):
+        return JsonResponse({"detail": "Sorry, there is a problem with the service. Nothing "
+                                       "was half-saved."}, status=500)
     return render(request, "errors/500.html", status=500)

@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from hearth.accounts.models import User
-from hearth.api.base import ApiView, paged, run_service
+from hearth.api.base import ApiView, Pager, paged, run_service
 from hearth.api.permissions import requires, requires_per_method
 from hearth.api.schema import FIELD_ERRORS, NOT_FOUND, REFUSALS
 from hearth.core import clock
@@ -181,6 +181,7 @@ class TakeUpView(ApiView):
 
 class CareLeaversView(ApiView):
     permission_classes = [requires("leaving_care.view_care_leavers")]
+    pagination_class = Pager
     hearth_permission = "leaving_care.view_care_leavers"
 
     @extend_schema(operation_id="care_leavers_list", tags=TAGS,
