@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "hearth.missing",
     "hearth.leaving_care",
     "hearth.iro",
+    "hearth.fostering",
     "hearth.imports",
     "hearth.synthetic",
     "hearth.api",
