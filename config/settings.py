@@ -221,6 +221,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CareLeaverCategoryEnum": "hearth.leaving_care.codes.Category",
         "IroChallengeReasonEnum": "hearth.iro.codes.Reason",
+        "PlaceProviderEnum": "hearth.care.codes.ProviderType",
     },
 }
 
