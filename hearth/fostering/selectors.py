@@ -115,7 +115,7 @@ def household_record(household: FosteringHousehold, *, today: dt.date,
     """Everything the household's page shows, in five queries."""
     household = (FosteringHousehold.objects.select_related(
         "supervising_social_worker", "temporary_approval_child")
-        .prefetch_related("carers", "panel_recommendations__decided_by", "reviews__recorded_by")
+        .prefetch_related("carers", "panel_recommendations__decided_by", "reviews")
         .get(pk=household.pk))
     placements = list(HouseholdPlacement.objects.filter(
         household=household, episode__ended_on__isnull=True).select_related("child", "episode"))

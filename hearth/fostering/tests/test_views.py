@@ -208,3 +208,56 @@ def test_the_provider_form_refuses_a_registered_provider_without_a_urn(client, p
     assert 'value="Typed Name House"' in page.text
     assert signed_in(client, personas.sw_alice).get(
         "/fostering/providers/add/").status_code == 403
+
+
+def test_the_record_reads_in_the_same_queries_however_much_history(client, personas):
+    household = factories.approved(personas.sw_alice, personas.sm_sara)
+    signed_in(client, personas.sw_alice)
+    url = f"/fostering/households/{household.pk}/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for reviewed in (D(2026, 4, 1), D(2026, 5, 1)):
+        services.review_record(household=household, reviewed_on=reviewed, outcome="continue",
+                               actor=personas.sw_alice)
+    _child, episode = factories.child_in_foster_care(personas)
+    services.placement_link(episode=episode, household=household, actor=personas.sw_alice)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url)
+    assert page.text.count("Approval continues on the same terms") == 2
+    assert len(many) == len(few)
+
+
+def test_temporary_approval_is_due_on_its_last_day_then_overdue(client, personas, traveller):
+    child = personas.child_for(personas.sw_alice)
+    household = factories.enquiry(personas.tm_bob, household_type="connected_person")
+    services.temporary_approval_grant(household=household, approved_on=D(2026, 6, 1),
+                                      child=child, actor=personas.tm_bob)
+    url = f"/fostering/households/{household.pk}/"
+    traveller.move_to(dt.datetime(2026, 9, 20, 9, 0, tzinfo=dt.UTC))
+    page = signed_in(client, personas.tm_bob).get(url)
+    assert "ends 20 September 2026" in page.text and "Due today" in page.text
+    traveller.move_to(dt.datetime(2026, 9, 21, 9, 0, tzinfo=dt.UTC))
+    page = signed_in(client, personas.tm_bob).get(url)
+    assert "Overdue" in page.text
+
+
+def test_the_annual_review_turns_overdue_the_day_after_the_anniversary(client, personas,
+                                                                        traveller):
+    household = factories.approved(personas.sw_alice, personas.sm_sara,
+                                   worker=personas.sw_alice)
+    traveller.move_to(dt.datetime(2027, 3, 12, 9, 0, tzinfo=dt.UTC))
+    page = signed_in(client, personas.sw_alice).get("/fostering/work/?status=due_today")
+    assert household.reference in page.text
+    traveller.move_to(dt.datetime(2027, 3, 13, 9, 0, tzinfo=dt.UTC))
+    page = signed_in(client, personas.sw_alice).get("/fostering/work/?status=overdue")
+    assert household.reference in page.text
+
+
+def test_the_childs_chronology_shows_the_household_not_the_carers(client, personas, household):
+    child, episode = factories.child_in_foster_care(personas)
+    services.placement_link(episode=episode, household=household, actor=personas.sw_alice)
+    page = signed_in(client, personas.sw_alice).get(f"/people/{child.uuid}/chronology/")
+    assert "Placed with foster carers" in page.text
+    assert f"Household {household.reference}" in page.text
+    assert household.carers.first().last_name not in page.text
