@@ -73,6 +73,9 @@ LEAVING = "/leaving-care/young-person/{%s}/"
 PERIOD = CARE % "care" + "periods/{care_period}/"
 ENDED_PERIOD = CARE % "care_ended" + "periods/{care_period_ended}/"
 PA = "performance_analyst"
+FOST = "/fostering/households/{%s}/"
+PROVIDER = "/fostering/providers/{%s}/"
+FOSTER_CHILD = "/fostering/child/{%s}/"
 # Longer than the sign-off note may be: the one way to reject a form whose only field is
 # optional.
 TOO_LONG_NOTE = "x" * 5001
@@ -342,6 +345,55 @@ PAGES: list[Page] = [
     *form("leaving_care:entitlement_take_up",
           LEAVING % "care_leaver" + "entitlements/{entitlement}/take-up/", SW),
     *form("leaving_care:support_to_25", LEAVING % "care_leaver" + "support-to-25/", SW),
+
+    # Fostering and the provider register
+    Page("fostering:fostering_work", "/fostering/work/", SW),
+    Page("fostering:fostering_work", "/fostering/work/?worker={quiet_pk}", TM, state="empty"),
+    Page("fostering:households", "/fostering/households/", BS),
+    Page("fostering:households", "/fostering/households/?q=Zzyzxqv", BS, state="empty"),
+    *form("fostering:record_enquiry", "/fostering/households/add/", BS),
+    Page("fostering:household", FOST % "hh_approved"),
+    Page("fostering:household", FOST % "hh_connected", SM, state="waiting for a decision"),
+    *form("fostering:allocate_supervising_social_worker",
+          FOST % "hh_enquiry" + "supervising-social-worker/"),
+    *form("fostering:record_initial_visit", FOST % "hh_enquiry" + "initial-visit/", SW),
+    *form("fostering:start_assessment", FOST % "hh_enquiry" + "assessment/", SW),
+    Page("fostering:start_assessment", FOST % "hh_approved" + "assessment/", SW,
+         state="not an enquiry"),
+    *form("fostering:grant_temporary_approval", FOST % "hh_enquiry" + "temporary-approval/"),
+    Page("fostering:grant_temporary_approval", FOST % "hh_approved" + "temporary-approval/",
+         state="not a connected person"),
+    *form("fostering:extend_temporary_approval",
+          FOST % "hh_connected" + "temporary-approval/extend/"),
+    Page("fostering:extend_temporary_approval",
+         FOST % "hh_approved" + "temporary-approval/extend/", state="nothing to extend"),
+    *form("fostering:record_panel_recommendation", FOST % "hh_assessing" + "panel/", BS),
+    Page("fostering:record_panel_recommendation", FOST % "hh_connected" + "panel/", BS,
+         state="decision outstanding"),
+    *form("fostering:record_adm_decision", FOST % "hh_connected" + "decision/", SM),
+    Page("fostering:record_adm_decision", FOST % "hh_approved" + "decision/", SM,
+         state="nothing to decide"),
+    *form("fostering:record_review", FOST % "hh_approved" + "reviews/add/", SW),
+    Page("fostering:record_review", FOST % "hh_enquiry" + "reviews/add/", SW,
+         state="not approved"),
+    *form("fostering:change_household_status", FOST % "hh_approved" + "status/"),
+    Page("fostering:find_a_carer", "/fostering/find-a-carer/", SW),
+    Page("fostering:find_a_carer", "/fostering/find-a-carer/?age=5&sex=female", SW,
+         state="results"),
+    Page("fostering:find_a_carer", "/fostering/find-a-carer/?age=40", SW, state="errors"),
+    Page("fostering:provider_register", "/fostering/providers/", IRO),
+    Page("fostering:provider_register", "/fostering/providers/?registration=unregistered",
+         state="filtered"),
+    *form("fostering:add_provider", "/fostering/providers/add/", BS),
+    Page("fostering:provider", PROVIDER % "provider_home"),
+    Page("fostering:provider", PROVIDER % "provider_unregistered", state="unregistered"),
+    *form("fostering:edit_provider", PROVIDER % "provider_home" + "edit/", BS),
+    Page("fostering:child_fostering", FOSTER_CHILD % "fostered", SW),
+    Page("fostering:child_fostering", FOSTER_CHILD % "foster_unlinked", SW, state="unlinked"),
+    Page("fostering:child_fostering", FOSTER_CHILD % "empty", state="empty"),
+    *form("fostering:link_placement", FOSTER_CHILD % "foster_unlinked" + "placement/", SW),
+    Page("fostering:link_placement", FOSTER_CHILD % "empty" + "placement/", SW,
+         state="nothing to link"),
 
     # Administration
     Page("core:audit_trail", "/audit/", ADMIN),

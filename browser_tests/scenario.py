@@ -45,6 +45,8 @@ CHILDREN = {
     "missing": ("Leo", "Ravensworth", "M", 15),
     "care_leaver": ("Amara", "Stellwood", "F", 17),
     "j_care": ("Harvey", "Tolliver", "M", 8),
+    "fostered": ("Poppy", "Wrenfield-Oak", "F", 6),
+    "foster_unlinked": ("Milo", "Yarrowby", "M", 9),
 }
 
 
@@ -72,6 +74,7 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     from hearth.cin import services as cin
     from hearth.core import clock
     from hearth.core.errors import DomainError
+    from hearth.fostering import services as fostering
     from hearth.frontdoor import services as frontdoor
     from hearth.iro import services as iro_challenges
     from hearth.iro.codes import Reason, Stage
@@ -341,6 +344,48 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
                                                  kind=Entitlement.TRAVEL, offered_on=today,
                                                  actor=sw)
 
+    # Fostering: an approved household with a child placed and its first review due, a
+    # connected person enquiry, a household in assessment, and a connected person approved
+    # temporarily whose panel recommendation waits for the agency decision; two providers.
+    def household(kind: str, enquired: int, carer: str):
+        return fostering.household_record_enquiry(
+            household_type=kind, enquiry_on=days_ago(enquired), postcode="ZZ6 6FF",
+            carers=[fostering.Carer("Jo", carer)], supervising_social_worker=sw, actor=tm)
+
+    hh_approved = household("mainstream", 400, "Ashdown-Vale")
+    fostering.assessment_start(household=hh_approved, started_on=days_ago(380), actor=sw)
+    fostering.panel_recommendation_record(
+        household=hh_approved, business="approval", panel_on=days_ago(200),
+        recommendation="recommended", places=2, age_from=0, age_to=12, care_type="long_term",
+        actor=users["business_support"])
+    fostering.adm_decision_record(household=hh_approved, decision="agreed",
+                                  decided_on=days_ago(196), actor=sm)
+    fostered = care.care_period_start(child=child["fostered"], started_on=days_ago(60),
+                                      legal_status="C1", category_of_need="N1",
+                                      placement=foster, actor=sw)
+    fostering.placement_link(episode=fostered.episodes.get(), household=hh_approved, actor=sw)
+    care.care_period_start(child=child["foster_unlinked"], started_on=days_ago(15),
+                           legal_status="V2", category_of_need="N1", placement=foster,
+                           actor=sw)
+    hh_enquiry = household("connected_person", 5, "Brightwater")
+    hh_assessing = household("mainstream", 120, "Coldharbour")
+    fostering.assessment_start(household=hh_assessing, started_on=days_ago(100), actor=sw)
+    hh_connected = household("connected_person", 40, "Dunstable-Ray")
+    fostering.temporary_approval_grant(household=hh_connected, approved_on=days_ago(35),
+                                       child=child["foster_unlinked"], actor=tm)
+    fostering.panel_recommendation_record(
+        household=hh_connected, business="approval", panel_on=days_ago(3),
+        recommendation="recommended", places=1, age_from=5, age_to=12,
+        care_type="named_child", actor=users["business_support"])
+    home = fostering.provider_record(
+        actor=users["business_support"], name="Larkspur House", kind="childrens_home",
+        place_provider="PR4", urn="SC123456", registration="registered", judgement="good",
+        judgement_on=days_ago(150), address="2 Invented Row, Brindlemoor", postcode="ZZ2 2BB")
+    flat = fostering.provider_record(
+        actor=users["business_support"], name="Meadowgate Flats",
+        kind="supported_accommodation", place_provider="PR4", urn="",
+        registration="unregistered", judgement="", judgement_on=None, postcode="ZZ7 7GG")
+
     # A local closure day for the working-days pages, far enough ahead to move no deadline here.
     closure = None
     for ahead in range(200, 260):
@@ -400,6 +445,12 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
             "missing_open": open_episode.pk,
             "care_leaver_record": care_leaver.pk,
             "entitlement": entitlement.pk,
+            "hh_approved": hh_approved.pk,
+            "hh_enquiry": hh_enquiry.pk,
+            "hh_assessing": hh_assessing.pk,
+            "hh_connected": hh_connected.pk,
+            "provider_home": home.pk,
+            "provider_unregistered": flat.pk,
         },
     }
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "hearth.missing",
     "hearth.leaving_care",
     "hearth.iro",
+    "hearth.fostering",
     "hearth.imports",
     "hearth.synthetic",
     "hearth.api",
@@ -225,6 +226,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CareLeaverCategoryEnum": "hearth.leaving_care.codes.Category",
         "IroChallengeReasonEnum": "hearth.iro.codes.Reason",
+        "PlaceProviderEnum": "hearth.care.codes.ProviderType",
     },
 }
 

@@ -134,6 +134,35 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
     "iro.view_challenge_report": (
         (IRO, SM, PA),
         "See the IRO challenges report by quarter (names only with people.view_child)"),
+    # Fostering (hearth.fostering): carers' records are adults' sensitive data, open to the
+    # practitioners and business support who work with them, never to IROs or analysts.
+    "fostering.view_households": (
+        (*PRACTITIONERS, BS),
+        "Open fostering households' records and the households list (each opening audited)"),
+    "fostering.record_enquiry": ((*PRACTITIONERS, BS), "Record a fostering enquiry"),
+    "fostering.record_assessment": (
+        PRACTITIONERS,
+        "Record a household's initial visit, assessment start, annual reviews and details"),
+    "fostering.grant_temporary_approval": (
+        (TM, SM),
+        "Approve a connected person temporarily for a named child, or extend it (reg 24-25)"),
+    "fostering.record_panel": (
+        (TM, SM, BS), "Record the fostering panel's recommendation (the panel adviser's job)"),
+    "fostering.record_adm_decision": (
+        (SM,), "Record the agency decision maker's decision on a panel recommendation"),
+    "fostering.change_household_status": (
+        (TM, SM), "Put carers on hold, back from hold, or record their resignation"),
+    "fostering.allocate_supervising_social_worker": (
+        (TM, SM), "Allocate a household's supervising social worker"),
+    "fostering.view_fostering_work": (
+        (SW, SP, TM, SM), "See the fostering worklist (reviews, decisions, temporary approvals)"),
+    "fostering.find_carer": (PRACTITIONERS, "Search approved carers with vacancies"),
+    "fostering.link_placement": (
+        PRACTITIONERS, "Say which fostering household a child's foster placement is with"),
+    "fostering.view_providers": (
+        (*PRACTITIONERS, IRO, BS, PA),
+        "See the register of residential and supported-accommodation providers"),
+    "fostering.manage_providers": ((TM, SM, BS), "Add and change providers on the register"),
     "core.view_audit_trail": ((ADMIN,), "Search the audit trail"),
     "workingdays.manage_closure_days": ((ADMIN,), "Add and remove local closure days"),
     "api.use_api": (

@@ -1,0 +1,21 @@
+EVENTS = {
+    "FOSTERING_HOUSEHOLD_RECORDED": "A fostering enquiry (a new household) was recorded",
+    "FOSTERING_HOUSEHOLD_VIEWED": "A fostering household's record was opened",
+    "FOSTERING_HOUSEHOLD_LISTED": "A fostering household was shown in a list or search",
+    "FOSTERING_HOUSEHOLD_CHANGED": "A fostering household's details were changed",
+    "FOSTERING_SSW_ALLOCATED": "A household's supervising social worker was allocated",
+    "FOSTERING_INITIAL_VISIT_RECORDED": "A fostering initial visit was recorded",
+    "FOSTERING_ASSESSMENT_STARTED": "A fostering assessment started",
+    "FOSTERING_TEMPORARY_APPROVAL_GRANTED": "A connected person was approved temporarily",
+    "FOSTERING_TEMPORARY_APPROVAL_EXTENDED": "A connected person's temporary approval was "
+                                             "extended",
+    "FOSTERING_PANEL_RECOMMENDATION_RECORDED": "A fostering panel recommendation was recorded",
+    "FOSTERING_ADM_DECISION_RECORDED": "An agency decision maker's decision was recorded",
+    "FOSTERING_REVIEW_RECORDED": "An annual review of foster carers' approval was recorded",
+    "FOSTERING_STATUS_CHANGED": "A fostering household was put on hold, resumed or resigned",
+    "FOSTERING_PLACEMENT_LINKED": "A child's foster placement was linked to a household",
+    "FOSTERING_WORK_VIEWED": "The fostering worklist was opened",
+    "PROVIDER_RECORDED": "A provider was added to the register",
+    "PROVIDER_CHANGED": "A provider's register entry was changed",
+    "PROVIDER_VIEWED": "A provider's register entry was opened",
+}
