@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "hearth.missing",
     "hearth.leaving_care",
     "hearth.iro",
+    "hearth.court",
     "hearth.imports",
     "hearth.synthetic",
     "hearth.api",
@@ -137,6 +138,9 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Sessions end after this many minutes without a request (InactivityTimeoutMiddleware).
 HEARTH_SESSION_IDLE_MINUTES = int(os.environ.get("HEARTH_SESSION_IDLE_MINUTES", "30"))
+# The local pre-proceedings timescale in weeks (TIMESCALES.md T51: no statutory limit; PLWG 2021
+# recommends 16). ADR 14.
+HEARTH_PRE_PROCEEDINGS_WEEKS = int(os.environ.get("HEARTH_PRE_PROCEEDINGS_WEEKS", "16"))
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

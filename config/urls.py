@@ -21,6 +21,7 @@ urlpatterns = [
     path("missing/", include("hearth.missing.urls")),
     path("leaving-care/", include("hearth.leaving_care.urls")),
     path("iro/", include("hearth.iro.urls")),
+    path("court/", include("hearth.court.urls")),
     path("audit/", include("hearth.core.urls")),
     path("working-days/", include("hearth.workingdays.urls")),
     path("api/v1/", include("hearth.api.urls")),

@@ -30,4 +30,5 @@ urlpatterns = [
     path("", include("hearth.missing.api_urls")),
     path("", include("hearth.leaving_care.api_urls")),
     path("", include("hearth.iro.api_urls")),
+    path("", include("hearth.court.api_urls")),
 ]
