@@ -224,6 +224,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CareLeaverCategoryEnum": "hearth.leaving_care.codes.Category",
         "IroChallengeReasonEnum": "hearth.iro.codes.Reason",
+        "CourtHearingKindEnum": "hearth.court.codes.HearingKind",
+        "CourtMeetingKindEnum": "hearth.court.codes.MeetingKind",
+        "CourtInterimOrderKindEnum": "hearth.court.codes.InterimOrderKind",
     },
 }
 

@@ -13,7 +13,6 @@ from hearth.court.codes import (
     MeetingKind,
     PanelDecision,
     PreProceedingsOutcome,
-    Stage,
 )
 
 
@@ -71,8 +70,8 @@ class CourtExtensionSerializer(serializers.Serializer):
 
 class CourtLegalCaseSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True, help_text="The case's id.")
-    stage = serializers.ChoiceField(choices=Stage.choices, read_only=True,
-                                    help_text="pre_proceedings, to_issue, proceedings, ended.")
+    stage = serializers.CharField(read_only=True,
+                                  help_text="pre_proceedings, to_issue, proceedings, ended.")
     opened_on = serializers.DateField(read_only=True, help_text="The panel's decision date.")
     children = CourtChildSerializer(source="memberships", many=True, read_only=True,
                                     help_text="The child or sibling group.")
