@@ -45,6 +45,9 @@ CHILDREN = {
     "missing": ("Leo", "Ravensworth", "M", 15),
     "care_leaver": ("Amara", "Stellwood", "F", 17),
     "j_care": ("Harvey", "Tolliver", "M", 8),
+    "court_pre": ("Wilf", "Umberleigh", "M", 7),
+    "court_sibling": ("Poppy", "Umberleigh", "F", 5),
+    "court_issue": ("Esme", "Varleywood", "F", 11),
 }
 
 
@@ -70,6 +73,7 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     from hearth.care import services as care
     from hearth.cases import services as cases
     from hearth.cin import services as cin
+    from hearth.court import services as court
     from hearth.core import clock
     from hearth.core.errors import DomainError
     from hearth.frontdoor import services as frontdoor
@@ -299,6 +303,30 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     iro_challenges.challenge_respond(challenge=answered_challenge, responded_on=days_ago(8),
                                      response="Contact agreed at the team meeting.", actor=tm)
 
+    # Court: a sibling group in pre-proceedings, a child waiting for the application to be
+    # issued, and the child in care in proceedings under an interim care order (the Court tab
+    # prompts the legal status C1, which care still records as V2).
+    people.relationship_add(person=child["court_pre"], other=child["court_sibling"],
+                            kind="sibling_of", system_job=JOB)
+    pre_case = court.panel_record(
+        lead_child=child["court_pre"], siblings=[child["court_sibling"]], held_on=days_ago(20),
+        decision="pre_proceedings", chair=sm, reasons="Neglect persists after the CP plan.",
+        actor=tm).legal_case
+    issue_case = court.panel_record(
+        lead_child=child["court_issue"], held_on=days_ago(2), decision="issue", chair=sm,
+        reasons="Significant harm: proceedings to be issued.", actor=tm).legal_case
+    court_case = court.panel_record(
+        lead_child=child["care"], held_on=days_ago(70), decision="issue", chair=sm,
+        reasons="Care order to be sought.", actor=tm).legal_case
+    court.application_record(legal_case=court_case, issued_on=days_ago(68),
+                             court="Family Court (synthetic)", application_type="care_order",
+                             actor=sw)
+    court.hearing_record(legal_case=court_case, kind="cmh", held_on=days_ago(60),
+                         outcome="Timetable set.", next_hearing_on=today + dt.timedelta(days=30),
+                         next_hearing_kind="irh", actor=sw)
+    court.interim_order_record(legal_case=court_case, kind="ico", made_on=days_ago(60),
+                               actor=sw)
+
     # An IRO with no looked-after children (the empty caseload).
     idle_iro = accounts.user_create(
         username="ingrid.idlewild", password=None, password_hash=password_hash(PASSWORD),
@@ -395,6 +423,9 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
             "iro_pk": iro.pk,
             "challenge_waiting": waiting_challenge.pk,
             "challenge_answered": answered_challenge.pk,
+            "legal_case_pre": pre_case.pk,
+            "legal_case_issue": issue_case.pk,
+            "legal_case_court": court_case.pk,
             "missing_held": held_episode.pk,
             "missing_offered": offered_episode.pk,
             "missing_open": open_episode.pk,
