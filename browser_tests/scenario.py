@@ -73,9 +73,9 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     from hearth.care import services as care
     from hearth.cases import services as cases
     from hearth.cin import services as cin
-    from hearth.court import services as court
     from hearth.core import clock
     from hearth.core.errors import DomainError
+    from hearth.court import services as court
     from hearth.frontdoor import services as frontdoor
     from hearth.iro import services as iro_challenges
     from hearth.iro.codes import Reason, Stage
