@@ -77,6 +77,8 @@ def panel_record(*, lead_child: Person, siblings: list[Person] = (), held_on: dt
         raise DomainError("Choose the panel's decision", field="decision")
     if not reasons.strip():
         raise DomainError("Enter the reasons for the decision", field="reasons")
+    if chair is None or not chair.has_perm("court.record_legal_gateway_panel"):
+        raise DomainError("Choose a manager who chairs the Legal Gateway Panel", field="chair")
     legal_case = None
     if decision in OPENS_A_CASE:
         if (already := _open_case_of(children)) is not None:

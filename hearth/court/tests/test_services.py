@@ -73,6 +73,12 @@ def test_a_child_already_in_an_open_case_is_refused_a_second(personas, child):
               decision=PanelDecision.ISSUE, siblings=[child])
 
 
+def test_a_panel_chaired_by_someone_who_cannot_chair_it_is_refused(personas, child):
+    with pytest.raises(DomainError, match="Choose a manager who chairs"):
+        services.panel_record(lead_child=child, held_on=D(2026, 5, 4), decision="nfa",
+                              chair=personas.sw_alice, reasons="x", actor=personas.tm_bob)
+
+
 def test_a_panel_in_the_future_or_about_an_adult_is_refused(personas, child):
     with pytest.raises(DomainError, match="today or in the past"):
         panel(child, personas, on=D(2026, 6, 2))
