@@ -50,15 +50,18 @@ class LegalCase(models.Model):
                                    choices=codes.FinalOrderKind.choices)
     final_order_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
+    clock_due_on = models.DateField(
+        null=True, blank=True, help_text="The running clock's due date (pre-proceedings or "
+                                         "proceedings), for the tracker's indexed order")
     opened_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField()
 
     class Meta:
         ordering = ["-opened_on", "-id"]
         indexes = [
-            # The PLO tracker: open cases by stage, in clock order.
-            models.Index(fields=["stage", "pp_due_on"]),
-            models.Index(fields=["stage", "proceedings_due_on"]),
+            # The PLO tracker: open cases by stage, in clock order, and those over.
+            models.Index(fields=["stage", "clock_due_on"]),
+            models.Index(fields=["clock_due_on"]),
             # Concluded proceedings in a period (H-PM-02, H-PM-03).
             models.Index(fields=["final_order_on"]),
         ]

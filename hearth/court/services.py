@@ -108,6 +108,7 @@ def _open_case(children, *, decision: str, opened_on: dt.date, actor) -> LegalCa
         pp_started_on=opened_on if pre else None,
         pp_due_on=rules.pre_proceedings_due_on(opened_on, weeks=weeks) if pre else None,
         pp_rule=rules.pre_proceedings_rule(weeks) if pre else "",
+        clock_due_on=rules.pre_proceedings_due_on(opened_on, weeks=weeks) if pre else None,
         opened_by=actor, recorded_at=clock.now())
     LegalCaseChild.objects.bulk_create(
         [LegalCaseChild(legal_case=legal_case, child=child) for child in children])
@@ -172,7 +173,9 @@ def pre_proceedings_outcome_record(*, legal_case: LegalCase, outcome: str,
     legal_case.pp_outcome, legal_case.pp_outcome_on, legal_case.stage = outcome, decided_on, stage
     if stage == Stage.ENDED:
         legal_case.ended_on = decided_on
-    legal_case.save(update_fields=["pp_outcome", "pp_outcome_on", "stage", "ended_on"])
+    legal_case.clock_due_on = None  # no clock while the application is prepared
+    legal_case.save(update_fields=["pp_outcome", "pp_outcome_on", "stage", "ended_on",
+                                   "clock_due_on"])
     task_close(kind=PP_TASK, source=legal_case, done_on=decided_on, actor=actor)
     _audit(actor, "PRE_PROCEEDINGS_OUTCOME_RECORDED", legal_case, legal_case, outcome=outcome,
            decided_on=decided_on,
@@ -200,6 +203,7 @@ def application_record(*, legal_case: LegalCase, issued_on: dt.date, court: str,
     legal_case.parents_letter_on = parents_letter_on
     legal_case.proceedings_due_on = rules.proceedings_due_on(issued_on)
     legal_case.proceedings_rule = rules.proceedings_rule()
+    legal_case.clock_due_on = legal_case.proceedings_due_on
     legal_case.save()
     task_open(kind=PROCEEDINGS_TASK, child=legal_case.lead_child, source=legal_case,
               due_on=legal_case.proceedings_due_on, rule=legal_case.proceedings_rule)
@@ -262,9 +266,9 @@ def extension_record(*, legal_case: LegalCase, granted_on: dt.date, weeks: int, 
     extension = Extension.objects.create(
         legal_case=legal_case, granted_on=granted_on, weeks=weeks, reason=reason.strip(),
         due_on=due_on, recorded_by=actor, recorded_at=clock.now())
-    legal_case.proceedings_due_on = due_on
+    legal_case.proceedings_due_on = legal_case.clock_due_on = due_on
     legal_case.proceedings_rule = rules.proceedings_rule(len(earlier) + 1)
-    legal_case.save(update_fields=["proceedings_due_on", "proceedings_rule"])
+    legal_case.save(update_fields=["proceedings_due_on", "proceedings_rule", "clock_due_on"])
     task_open(kind=PROCEEDINGS_TASK, child=legal_case.lead_child, source=legal_case,
               due_on=due_on, rule=legal_case.proceedings_rule)
     _audit(actor, "PROCEEDINGS_EXTENDED", extension, legal_case, weeks=weeks, due_on=due_on)
@@ -281,6 +285,7 @@ def final_order_record(*, legal_case: LegalCase, order: str, made_on: dt.date,
     legal_case.final_order, legal_case.final_order_on = order, made_on
     legal_case.stage, legal_case.ended_on = Stage.ENDED, made_on
     legal_case.next_hearing_on, legal_case.next_hearing_kind = None, ""
+    legal_case.clock_due_on = None
     legal_case.save()
     task_close(kind=PROCEEDINGS_TASK, source=legal_case, done_on=made_on, actor=actor)
     tasks_close_all_for(source=legal_case, done_on=made_on, actor=actor)

@@ -103,7 +103,8 @@ def test_pre_proceedings_run_to_an_outcome_that_closes_the_task(personas, child)
                                                     decided_on=D(2026, 5, 29),
                                                     actor=personas.tm_bob)
 
-    assert (ended.stage, ended.ended_on) == (Stage.ENDED, D(2026, 5, 29))
+    assert (ended.stage, ended.ended_on, ended.clock_due_on) == (Stage.ENDED, D(2026, 5, 29),
+                                                                  None)
     task = StatutoryTask.objects.get(kind=TaskKind.DECIDE_PRE_PROCEEDINGS)
     assert (task.closed_on, task.cancelled) == (D(2026, 5, 29), False)
     assert codes() == ["LEGAL_GATEWAY_PANEL_RECORDED", "PRE_PROCEEDINGS_LETTER_SENT",
@@ -141,6 +142,7 @@ def test_issuing_starts_the_26_weeks_and_extensions_move_the_task(personas, chil
     task.refresh_from_db()
     legal_case.refresh_from_db()
     assert task.due_on == D(2026, 8, 17) == legal_case.proceedings_due_on
+    assert legal_case.clock_due_on == D(2026, 8, 17)  # the tracker's order follows it
     assert task.rule == "CA 1989 s32(1)(a) 26 weeks + 2 extensions v1"
     with pytest.raises(DomainError, match="1 to 8 weeks"):
         services.extension_record(legal_case=legal_case, granted_on=D(2026, 5, 28), weeks=9,
