@@ -70,6 +70,9 @@ CARE = "/care/child/{%s}/"
 MISSING = "/missing/child/{%s}/"
 IRO_CHALLENGES = "/iro/child/{%s}/"
 LEAVING = "/leaving-care/young-person/{%s}/"
+COURT = "/court/child/{%s}/"
+PRE_CASE = COURT % "court_pre" + "cases/{legal_case_pre}/"
+COURT_CASE = COURT % "care" + "cases/{legal_case_court}/"
 PERIOD = CARE % "care" + "periods/{care_period}/"
 ENDED_PERIOD = CARE % "care_ended" + "periods/{care_period_ended}/"
 PA = "performance_analyst"
@@ -285,6 +288,26 @@ PAGES: list[Page] = [
           IRO_CHALLENGES % "care" + "challenges/{challenge_answered}/resolve/", IRO),
     Page("iro:challenge_report", "/iro/report/", IRO),
     Page("iro:challenge_report", "/iro/report/", PA, state="figures only"),
+
+    # Court
+    Page("court:child_court", COURT % "care", SW),
+    Page("court:child_court", COURT % "court_pre", SW, state="pre-proceedings"),
+    Page("court:child_court", COURT % "empty", state="empty"),
+    *form("court:record_panel", COURT % "empty" + "panel/"),
+    *form("court:record_panel", COURT % "court_pre" + "panel/", state="with siblings"),
+    *form("court:send_letter", PRE_CASE + "letter/", SW),
+    *form("court:record_meeting", PRE_CASE + "meeting/", SW),
+    *form("court:record_outcome", PRE_CASE + "outcome/", SW),
+    *form("court:record_application",
+          COURT % "court_issue" + "cases/{legal_case_issue}/application/", SW),
+    *form("court:record_hearing", COURT_CASE + "hearing/", SW),
+    Page("court:record_hearing", PRE_CASE + "hearing/", SW, state="wrong stage"),
+    *form("court:record_interim_order", COURT_CASE + "interim-order/", SW),
+    *form("court:record_extension", COURT_CASE + "extension/", SW),
+    *form("court:record_final_order", COURT_CASE + "final-order/", SW),
+    Page("court:plo_tracker", "/court/plo-tracker/"),
+    Page("court:plo_tracker", "/court/plo-tracker/", PA, state="figures only"),
+    Page("court:plo_tracker", "/court/plo-tracker/?over=on", SM, state="empty"),
 
     # Missing
     Page("missing:missing_report", "/missing/report/"),

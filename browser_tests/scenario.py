@@ -47,6 +47,9 @@ CHILDREN = {
     "j_care": ("Harvey", "Tolliver", "M", 8),
     "fostered": ("Poppy", "Wrenfield-Oak", "F", 6),
     "foster_unlinked": ("Milo", "Yarrowby", "M", 9),
+    "court_pre": ("Wilf", "Umberleigh", "M", 7),
+    "court_sibling": ("Poppy", "Umberleigh", "F", 5),
+    "court_issue": ("Esme", "Varleywood", "F", 11),
 }
 
 
@@ -74,6 +77,7 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     from hearth.cin import services as cin
     from hearth.core import clock
     from hearth.core.errors import DomainError
+    from hearth.court import services as court
     from hearth.fostering import services as fostering
     from hearth.frontdoor import services as frontdoor
     from hearth.iro import services as iro_challenges
@@ -302,6 +306,30 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     iro_challenges.challenge_respond(challenge=answered_challenge, responded_on=days_ago(8),
                                      response="Contact agreed at the team meeting.", actor=tm)
 
+    # Court: a sibling group in pre-proceedings, a child waiting for the application to be
+    # issued, and the child in care in proceedings under an interim care order (the Court tab
+    # prompts the legal status C1, which care still records as V2).
+    people.relationship_add(person=child["court_pre"], other=child["court_sibling"],
+                            kind="sibling_of", system_job=JOB)
+    pre_case = court.panel_record(
+        lead_child=child["court_pre"], siblings=[child["court_sibling"]], held_on=days_ago(20),
+        decision="pre_proceedings", chair=sm, reasons="Neglect persists after the CP plan.",
+        actor=tm).legal_case
+    issue_case = court.panel_record(
+        lead_child=child["court_issue"], held_on=days_ago(2), decision="issue", chair=sm,
+        reasons="Significant harm: proceedings to be issued.", actor=tm).legal_case
+    court_case = court.panel_record(
+        lead_child=child["care"], held_on=days_ago(70), decision="issue", chair=sm,
+        reasons="Care order to be sought.", actor=tm).legal_case
+    court.application_record(legal_case=court_case, issued_on=days_ago(68),
+                             court="Family Court (synthetic)", application_type="care_order",
+                             actor=sw)
+    court.hearing_record(legal_case=court_case, kind="cmh", held_on=days_ago(60),
+                         outcome="Timetable set.", next_hearing_on=today + dt.timedelta(days=30),
+                         next_hearing_kind="irh", actor=sw)
+    court.interim_order_record(legal_case=court_case, kind="ico", made_on=days_ago(60),
+                               actor=sw)
+
     # An IRO with no looked-after children (the empty caseload).
     idle_iro = accounts.user_create(
         username="ingrid.idlewild", password=None, password_hash=password_hash(PASSWORD),
@@ -440,6 +468,9 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
             "iro_pk": iro.pk,
             "challenge_waiting": waiting_challenge.pk,
             "challenge_answered": answered_challenge.pk,
+            "legal_case_pre": pre_case.pk,
+            "legal_case_issue": issue_case.pk,
+            "legal_case_court": court_case.pk,
             "missing_held": held_episode.pk,
             "missing_offered": offered_episode.pk,
             "missing_open": open_episode.pk,

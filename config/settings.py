@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "hearth.leaving_care",
     "hearth.iro",
     "hearth.fostering",
+    "hearth.court",
     "hearth.imports",
     "hearth.synthetic",
     "hearth.api",
@@ -141,6 +142,9 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Sessions end after this many minutes without a request (InactivityTimeoutMiddleware).
 HEARTH_SESSION_IDLE_MINUTES = int(os.environ.get("HEARTH_SESSION_IDLE_MINUTES", "30"))
+# The local pre-proceedings timescale in weeks (TIMESCALES.md T51: no statutory limit; PLWG 2021
+# recommends 16). ADR 14.
+HEARTH_PRE_PROCEEDINGS_WEEKS = int(os.environ.get("HEARTH_PRE_PROCEEDINGS_WEEKS", "16"))
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -227,6 +231,9 @@ SPECTACULAR_SETTINGS = {
         "CareLeaverCategoryEnum": "hearth.leaving_care.codes.Category",
         "IroChallengeReasonEnum": "hearth.iro.codes.Reason",
         "PlaceProviderEnum": "hearth.care.codes.ProviderType",
+        "CourtHearingKindEnum": "hearth.court.codes.HearingKind",
+        "CourtMeetingKindEnum": "hearth.court.codes.MeetingKind",
+        "CourtInterimOrderKindEnum": "hearth.court.codes.InterimOrderKind",
     },
 }
 

@@ -163,6 +163,18 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
         (*PRACTITIONERS, IRO, BS, PA),
         "See the register of residential and supported-accommodation providers"),
     "fostering.manage_providers": ((TM, SM, BS), "Add and change providers on the register"),
+    "court.record_legal_gateway_panel": (
+        (TM, SM), "Record a Legal Gateway Panel's decision (managers chair and minute it)"),
+    "court.record_pre_proceedings": (
+        PRACTITIONERS,
+        "Record the letter before proceedings, pre-proceedings meetings and their outcome"),
+    "court.record_proceedings": (
+        PRACTITIONERS,
+        "Record a care proceedings application, hearings, interim orders, extensions and the "
+        "final order"),
+    "court.view_plo_tracker": (
+        (TM, SM, IRO, PA),
+        "See the PLO tracker and proceedings figures (names only with people.view_child)"),
     "core.view_audit_trail": ((ADMIN,), "Search the audit trail"),
     "workingdays.manage_closure_days": ((ADMIN,), "Add and remove local closure days"),
     "api.use_api": (

@@ -31,4 +31,5 @@ urlpatterns = [
     path("", include("hearth.leaving_care.api_urls")),
     path("", include("hearth.iro.api_urls")),
     path("", include("hearth.fostering.api_urls")),
+    path("", include("hearth.court.api_urls")),
 ]

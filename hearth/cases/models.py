@@ -98,6 +98,11 @@ class TaskKind(models.TextChoices):
     CONTACT_CARE_LEAVER = "contact_care_leaver", "Keep in touch with this care leaver"
     # IRO challenges (hearth.iro)
     RESPOND_TO_IRO_CHALLENGE = "respond_to_iro_challenge", "Respond to the IRO's challenge"
+    # Pre-proceedings and care proceedings (hearth.court)
+    DECIDE_PRE_PROCEEDINGS = ("decide_pre_proceedings",
+                              "Review pre-proceedings: step down or issue (16 weeks)")
+    CONCLUDE_CARE_PROCEEDINGS = ("conclude_care_proceedings",
+                                 "Final hearing due: conclude care proceedings (26 weeks)")
 
 
 class StatutoryTaskQuerySet(models.QuerySet):
