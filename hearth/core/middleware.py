@@ -47,7 +47,7 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
         logger.error("Database unavailable during %s %s: %s", request.method, request.path,
-                     exception.__class__.__name__)
+                     exception.__class__.__name__, exc_info=exception)
         close_old_connections()
         # Rendered without the request: nothing on the page may need the database.
         page = render_to_string("errors/503.html", {"was_saving": request.method == "POST"})

@@ -82,18 +82,20 @@ class FosteringHouseholdSerializer(serializers.Serializer):
         source="household.supervising_social_worker", read_only=True, allow_null=True)
     enquiry_on = serializers.DateField(source="household.enquiry_on", read_only=True)
     assessment_started_on = serializers.DateField(source="household.assessment_started_on",
-                                                  read_only=True)
+                                                  read_only=True, allow_null=True)
     temporary_approval_ends_on = serializers.DateField(
-        source="household.temporary_approval_ends_on", read_only=True)
-    approved_on = serializers.DateField(source="household.approved_on", read_only=True)
+        source="household.temporary_approval_ends_on", read_only=True, allow_null=True)
+    approved_on = serializers.DateField(source="household.approved_on", read_only=True,
+                                        allow_null=True)
     approved_places = serializers.IntegerField(source="household.approved_places",
-                                               read_only=True)
-    age_from = serializers.IntegerField(source="household.age_from", read_only=True)
-    age_to = serializers.IntegerField(source="household.age_to", read_only=True)
+                                               read_only=True, allow_null=True)
+    age_from = serializers.IntegerField(source="household.age_from", read_only=True,
+                                        allow_null=True)
+    age_to = serializers.IntegerField(source="household.age_to", read_only=True, allow_null=True)
     approved_sex = coded(codes.ApprovedSex, "Boys, girls or either.",
-                         source="household.approved_sex")
+                         source="household.approved_sex", allow_null=True)
     care_type = coded(codes.CareType, "The type of care approved.",
-                      source="household.care_type")
+                      source="household.care_type", allow_null=True)
     placed = serializers.IntegerField(read_only=True, help_text="Children placed now.")
     vacancies = serializers.IntegerField(read_only=True, help_text="Places free now.")
     review_due = FosteringDueSerializer(read_only=True, allow_null=True)

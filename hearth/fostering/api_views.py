@@ -7,7 +7,7 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from hearth.api.base import ApiView, paged, record_with, run_service
+from hearth.api.base import ApiView, Pager, paged, record_with, run_service
 from hearth.api.permissions import requires, requires_per_method
 from hearth.api.schema import FIELD_ERRORS, NOT_FOUND, REFUSALS
 from hearth.core import clock
@@ -46,6 +46,7 @@ def _shown(household, code: int = status.HTTP_200_OK) -> Response:
 
 
 class HouseholdsView(ApiView):
+    pagination_class = Pager
     permission_classes = [HOUSEHOLDS]
     hearth_permission = HOUSEHOLDS.label
 
@@ -152,6 +153,7 @@ class ReviewsView(ApiView):
 
 
 class VacanciesView(ApiView):
+    pagination_class = Pager
     permission_classes = [VACANCIES]
     hearth_permission = VACANCIES.label
 
@@ -176,6 +178,7 @@ class VacanciesView(ApiView):
 
 
 class WorkView(ApiView):
+    pagination_class = Pager
     permission_classes = [WORK]
     hearth_permission = WORK.label
 
@@ -199,6 +202,7 @@ class WorkView(ApiView):
 
 
 class ProvidersView(ApiView):
+    pagination_class = Pager
     permission_classes = [PROVIDERS]
     hearth_permission = PROVIDERS.label
 
@@ -224,8 +228,14 @@ class ProvidersView(ApiView):
                    summary="Add a provider to the register", request=s.ProviderRegisterSerializer,
                    responses={**WRITE, 201: s.ProviderRegisterSerializer})
     def post(self, request: Request) -> Response:
-        return record_with(request, s.ProviderRegisterSerializer, lambda data: (
+        return record_with(request, s.ProviderRegisterSerializer, lambda data: _with_placed(
             services.provider_record(actor=request.user, **data)))
+
+
+def _with_placed(provider):
+    """The new entry as the register lists it: with the children placed there already."""
+    everyone = selectors.ProviderFilters(query="", kind="", registration="", sort="name")
+    return selectors.provider_list(everyone).get(pk=provider.pk)
 
 
 class ProviderView(ApiView):

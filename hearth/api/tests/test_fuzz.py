@@ -17,6 +17,8 @@ import hypothesis
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck
 from rest_framework.authtoken.models import Token
@@ -45,6 +47,17 @@ def _count_answers():
             json.dump({"operations": len(list(schema.get_all_operations())),
                        "examples_per_operation": EXAMPLES,
                        "answered": dict(sorted(ANSWERED.items()))}, out, indent=2)
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_tests_connection():
+    """As Django's test client does: the WSGI application would otherwise close the database
+    connection at the end of each request, and with it the test's transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
