@@ -1,7 +1,7 @@
 import logging
 import uuid
 
-from django.db import InterfaceError, OperationalError, close_old_connections
+from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
@@ -48,9 +48,17 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.error("Database unavailable during %s %s: %s", request.method, request.path,
                      exception.__class__.__name__, exc_info=exception)
-        close_old_connections()
+        _close_broken_connections()
         # Rendered without the request: nothing on the page may need the database.
         page = render_to_string("errors/503.html", {"was_saving": request.method == "POST"})
         response = HttpResponse(page, status=503)
         response["Retry-After"] = "5"
         return response
+
+
+def _close_broken_connections() -> None:
+    """Closes the connections the error left unusable, so the next request opens new ones.
+    A connection still inside a transaction (a test's) is its owner's to close."""
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()
