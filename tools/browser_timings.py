@@ -14,14 +14,12 @@ playwright package; says why and exits 2 without them.
 import argparse
 import json
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import serving  # tools/serving.py, beside this script
+
+ROOT = serving.ROOT
 sys.path.insert(0, str(ROOT))
 
 MARKS = ("ttfb", "interactive", "dom_content_loaded", "load")
@@ -57,50 +55,36 @@ def missing_browser() -> str | None:
 
 
 def measure(database_url: str, *, runs: int) -> dict:
-    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_DEBUG": "0",
-           "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONUNBUFFERED": "1"}
+    env = serving.hearth_env(database_url)
     people = who_and_what(env)
-    port = free_port()
-    log = ROOT / "bench-results" / "browser-server.log"
-    log.parent.mkdir(exist_ok=True)
-    with log.open("w") as out:
-        server = subprocess.Popen(  # noqa: S603 - our own manage.py
-            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload",
-             "--insecure"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    base_url = f"http://127.0.0.1:{port}"
+    port = serving.free_port()
+    server = serving.start(serving.runserver(port), env, port,
+                           log=ROOT / "bench-results" / "browser-server.log")
     try:
-        wait_until_answering(f"{base_url}/sign-in/", server, log)
-        return {"pages": time_pages(base_url, people, runs=runs), "runs": runs,
-                "users": {"social_worker": people["worker"],
-                          "front_door": people["front_door"]}}
+        return {"pages": time_pages(f"http://127.0.0.1:{port}", people, runs=runs),
+                "runs": runs, "users": {"social_worker": people["worker"],
+                                        "front_door": people["front_door"]}}
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        serving.stop(server)
 
 
 def who_and_what(env: dict) -> dict:
     """The users and the child to time, chosen as tools/bench.py chooses them."""
-    script = (
-        "import json, django; django.setup()\n"
-        "from django.db.models import Count, Q\n"
-        "from hearth.accounts.models import Team, User\n"
-        "from hearth.cases.models import Allocation\n"
-        "current = Q(allocations__end_date__isnull=True)\n"
-        "worker = (User.objects.filter(role='social_worker', team__holds_cases=True)\n"
-        "          .annotate(children=Count('allocations', filter=current))\n"
-        "          .order_by('-children', 'username').first())\n"
-        "door = (User.objects.filter(team__service=Team.Service.FRONT_DOOR,\n"
-        "        role='social_worker').order_by('username').first() or worker)\n"
-        "child = (Allocation.objects.current().filter(worker=worker)\n"
-        "         .order_by('child_id').values_list('child__uuid', flat=True).first())\n"
-        "print(json.dumps({'worker': worker.username, 'front_door': door.username,\n"
-        "                  'child': str(child)}))\n")
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, check=True,  # noqa: S603
-                          stdout=subprocess.PIPE, text=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return serving.django_json(env, """
+import json
+from django.db.models import Count, Q
+from hearth.accounts.models import Team, User
+from hearth.cases.models import Allocation
+current = Q(allocations__end_date__isnull=True)
+worker = (User.objects.filter(role="social_worker", team__holds_cases=True)
+          .annotate(children=Count("allocations", filter=current))
+          .order_by("-children", "username").first())
+door = (User.objects.filter(team__service=Team.Service.FRONT_DOOR,
+        role="social_worker").order_by("username").first() or worker)
+child = (Allocation.objects.current().filter(worker=worker)
+         .order_by("child_id").values_list("child__uuid", flat=True).first())
+print(json.dumps({"worker": worker.username, "front_door": door.username, "child": str(child)}))
+""")
 
 
 def time_pages(base_url: str, people: dict, *, runs: int) -> dict:
@@ -139,27 +123,6 @@ def sign_in(page, username: str, password: str) -> None:
     if page.locator(".hearth-header__name").count() != 1:
         raise RuntimeError(f"Signing in as {username} failed (is the demo password "
                            "HEARTH_DEMO_PASSWORD?)")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_answering(url: str, server: subprocess.Popen, log: Path,
-                         timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"Hearth stopped while starting:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"Hearth did not answer at {url} within {timeout} s")
 
 
 def print_timings(timings: dict) -> None:

@@ -43,7 +43,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -53,9 +52,11 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import serving  # tools/serving.py, beside this script
+
+ROOT = serving.ROOT
 RESULTS = ROOT / "bench-results"
-BIN = Path(sys.executable).parent
+BIN = serving.BIN
 TARGET_P95_MS = 300.0
 
 
@@ -109,23 +110,17 @@ def parse_args() -> argparse.Namespace:
 
 
 def load(args: argparse.Namespace) -> dict:
-    env = {**os.environ, "DATABASE_URL": args.database_url, "DJANGO_DEBUG": "0",
-           "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONUNBUFFERED": "1"}
+    env = serving.hearth_env(args.database_url)
     # The authority may have been built before the latest migrations.
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"],  # noqa: S603
                    cwd=ROOT, env=env, check=True)
     plan_file = RESULTS / "load-plan.json"
     plan = load_plan(env, password=args.password, staff=args.users)
     plan_file.write_text(json.dumps(plan))
-    port = free_port()
-    server_log = RESULTS / "load-server.log"
-    with server_log.open("w") as out:
-        server = subprocess.Popen(  # noqa: S603 - gunicorn from our own venv
-            [str(BIN / "gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(args.workers), "--timeout", "60", "--graceful-timeout", "10"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    port = serving.free_port()
+    server = serving.start(serving.gunicorn(port, workers=args.workers), env, port,
+                           log=RESULTS / "load-server.log")
     try:
-        wait_until_answering(f"http://127.0.0.1:{port}/sign-in/", server, server_log)
         seconds = int(args.minutes * 60)
         started = time.perf_counter()
         subprocess.run(  # noqa: S603 - locust from our own venv, on loopback only
@@ -138,11 +133,7 @@ def load(args: argparse.Namespace) -> dict:
             timeout=seconds + 120)
         elapsed = time.perf_counter() - started
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        serving.stop(server)
     rows = read_stats(RESULTS / "load_stats.csv")
     overall = rows.pop("Aggregated")
     met = overall["failures"] == 0 and overall["p95_ms"] < TARGET_P95_MS
@@ -159,8 +150,8 @@ def load(args: argparse.Namespace) -> dict:
 def load_plan(env: dict, *, password: str, staff: int) -> dict:
     """Who signs in and which of their children they open, visit and assess (synthetic)."""
     script = f"""
-import json, django
-django.setup()
+import json
+from collections import defaultdict
 from django.db.models import Count, Q
 from hearth.accounts.models import Team, User
 from hearth.cases.models import Allocation
@@ -177,14 +168,16 @@ on_plans = set(ChildProtectionPlan.objects.filter(end_date__isnull=True)
                .values_list("child_id", flat=True))
 waiting = set(Referral.objects.filter(closed_on__isnull=True, no_further_action=False)
               .annotate(n=Count("assessments")).filter(n=0).values_list("child_id", flat=True))
-social_workers, assessable = [], []
-for worker in workers:
-    allocated = list(Allocation.objects.current().filter(worker=worker, child__is_restricted=False)
-                     .values_list("child_id", "child__uuid"))
-    social_workers.append({{"username": worker.username, "team": worker.team_id,
-        "children": [str(u) for _, u in allocated],
-        "cp_children": [str(u) for c, u in allocated if c in on_plans]}})
-    assessable += [str(u) for c, u in allocated if c in waiting]
+allocated = defaultdict(list)
+for worker_id, child_id, uuid in (Allocation.objects.current()
+        .filter(worker__in=workers, child__is_restricted=False)
+        .order_by("child_id").values_list("worker_id", "child_id", "child__uuid")):
+    allocated[worker_id].append((child_id, str(uuid)))
+social_workers = [{{"username": w.username, "team": w.team_id,
+                   "children": [u for _, u in allocated[w.pk]],
+                   "cp_children": [u for c, u in allocated[w.pk] if c in on_plans]}}
+                  for w in workers]
+assessable = [u for w in workers for c, u in allocated[w.pk] if c in waiting]
 managers = [{{"username": u.username, "team": u.team_id}} for u in
             User.objects.filter(role="team_manager", is_active=True, team__holds_cases=True)
             .order_by("username")[:{staff}]]
@@ -198,9 +191,7 @@ print(json.dumps({{"password": {password!r}, "today": clock.today().isoformat(),
                   "social_workers": social_workers, "managers": managers, "front_door": door,
                   "surnames": surnames, "assessable_children": assessable}}))
 """
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env,  # noqa: S603
-                          check=True, stdout=subprocess.PIPE, text=True)
-    plan = json.loads(done.stdout.strip().splitlines()[-1])
+    plan = serving.django_json(env, script)
     if not plan["social_workers"] or not plan["managers"]:
         raise SystemExit("The database has no case-holding staff: build an authority first "
                          "(manage.py synthesise)")
@@ -211,10 +202,7 @@ def read_stats(path: Path) -> dict:
     rows = {}
     with path.open(newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            name = row["Name"] if row["Type"] else "Aggregated"
-            if row["Name"] == "Aggregated":
-                name = "Aggregated"
-            rows[name] = {
+            rows[row["Name"]] = {  # the last row, "Aggregated", is every request
                 "method": row["Type"], "requests": int(row["Request Count"]),
                 "failures": int(row["Failure Count"]),
                 "per_second": round(float(row["Requests/s"]), 1),
@@ -250,8 +238,7 @@ def print_load(result: dict) -> None:
 
 def kill_drill(args: argparse.Namespace) -> dict:
     url = args.database_url or fresh_database("hearth_reliability_kill")
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "0",
-           "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONUNBUFFERED": "1"}
+    env = serving.hearth_env(url)
     for command in (["migrate", "--noinput", "-v0"], ["load_bank_holidays"],
                     ["synthesise", "--profile", "tiny", "--seed", "1", "--no-casework",
                      "--demo-password", args.password]):
@@ -259,8 +246,9 @@ def kill_drill(args: argparse.Namespace) -> dict:
                        check=True, stdout=subprocess.DEVNULL)
     plan = load_plan(env, password=args.password, staff=args.writers)
     drill = f"kill drill {int(time.time())}"
-    port = free_port()
-    server = start_gunicorn(env, port, log=RESULTS / "kill-server-1.log")
+    port = serving.free_port()
+    server = serving.start(serving.gunicorn(port, workers=3), env, port,
+                           log=RESULTS / "kill-server-1.log")
     base = f"http://127.0.0.1:{port}"
     writers = [Writer(base, person, plan, drill, number)
                for number, person in enumerate(plan["social_workers"][:args.writers])]
@@ -269,20 +257,19 @@ def kill_drill(args: argparse.Namespace) -> dict:
     for writer in writers:
         writer.start()
     time.sleep(args.seconds)
-    os.killpg(server.pid, signal.SIGKILL)  # the master and every worker, mid-request
-    server.wait()
+    serving.stop(server, how=signal.SIGKILL)  # the master and every worker, mid-request
     killed_at = time.perf_counter()
     for writer in writers:
         writer.stop()
-    restarted = start_gunicorn(env, port, log=RESULTS / "kill-server-2.log")
+    restarted = serving.start(serving.gunicorn(port, workers=3), env, port,
+                              log=RESULTS / "kill-server-2.log")
     try:
         back_after = time.perf_counter() - killed_at
         after = Writer(base, plan["social_workers"][0], plan, f"{drill} after", 0)
         after.sign_in()
         after.save_one()
     finally:
-        os.killpg(restarted.pid, signal.SIGTERM)
-        restarted.wait(timeout=30)
+        serving.stop(restarted)
     acknowledged = [subject for w in writers for subject in w.acknowledged]
     found = verify_case_notes(env, drill)
     missing = [subject for subject in acknowledged if found["by_subject"].get(subject, 0) < 1]
@@ -320,16 +307,6 @@ def fresh_database(name: str) -> str:
         for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             stale.unlink(missing_ok=True)
         return f"sqlite:///{path}"
-
-
-def start_gunicorn(env: dict, port: int, *, log: Path, workers: int = 3) -> subprocess.Popen:
-    with log.open("w") as out:
-        server = subprocess.Popen(  # noqa: S603 - gunicorn from our own venv
-            [str(BIN / "gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(workers), "--timeout", "60"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    wait_until_answering(f"http://127.0.0.1:{port}/sign-in/", server, log)
-    return server
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -407,9 +384,8 @@ def csrf_token(html: str) -> str:
 
 
 def verify_case_notes(env: dict, drill: str) -> dict:
-    script = f"""
-import json, django
-django.setup()
+    return serving.django_json(env, f"""
+import json
 from django.db.models import Count
 from hearth.cases.models import CaseNote
 from hearth.core.models import AuditEvent
@@ -420,10 +396,7 @@ audited = set(AuditEvent.objects.filter(event_code="CASE_NOTE_ADDED", target_id_
 by_subject = dict(notes.values_list("subject").annotate(n=Count("id")).values_list("subject", "n"))
 print(json.dumps({{"saved": len(ids), "without_audit": len(set(ids) - audited),
                   "by_subject": by_subject}}))
-"""
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env,  # noqa: S603
-                          check=True, stdout=subprocess.PIPE, text=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+""")
 
 
 def print_kill(result: dict) -> None:
@@ -488,30 +461,6 @@ def print_fuzz(result: dict) -> None:
           f"{result['seconds']} s): {result['requests']:,} sent; answered {answered}; "
           f"{result['server_errors']} server errors. Target (no server error, every answer as "
           f"documented): {result['verdict']}.")
-
-
-# ---- Serving ---------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_answering(url: str, server: subprocess.Popen, log: Path,
-                         timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"Hearth stopped while starting:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"Hearth did not answer at {url} within {timeout} s")
 
 
 if __name__ == "__main__":
