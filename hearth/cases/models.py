@@ -110,7 +110,8 @@ class StatutoryTaskQuerySet(models.QuerySet):
         return self.filter(closed_at__isnull=True)
 
     def for_worker(self, user):
-        """The tasks on a person's own work: their children's, and those given to them."""
+        """The tasks on a person's own work (`user` or their id): their children's, and those
+        given to them."""
         return self.filter(models.Q(worker=user) | models.Q(assignee=user))
 
     def for_team(self, team):

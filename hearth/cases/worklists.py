@@ -25,7 +25,7 @@ def open_tasks(*, visible_children: QuerySet, filters: WorklistFilters, today: d
     if filters.team_id:
         tasks = tasks.filter(team_id=filters.team_id)
     if filters.worker_id:
-        tasks = tasks.filter(Q(worker_id=filters.worker_id) | Q(assignee_id=filters.worker_id))
+        tasks = tasks.for_worker(filters.worker_id)
     if filters.kind:
         tasks = tasks.filter(kind=filters.kind)
     if filters.status:
