@@ -154,3 +154,33 @@ def test_people_without_the_permission_are_refused(client, personas):
         assert client.get(QUEUE).status_code == 403
     client.force_login(personas.bs_ben)
     assert client.get(QUEUE).status_code == 200
+
+
+def test_a_queue_row_shows_the_clock_rating_child_receipt_and_source(client, personas, bob,
+                                                                      on_wednesday):
+    child = personas.child_for(personas.sw_alice)
+    contact = rated(child, bob, "red", london(2026, 3, 4, 9, 5))
+    contact.source_detail = "Head <teacher>"
+    contact.save(update_fields=["source_detail"])
+    client.force_login(bob)
+
+    page = client.get(QUEUE).content.decode()
+
+    link = reverse("frontdoor:contact", args=[child.uuid, contact.pk])
+    assert f'<a class="govuk-link" href="{link}">{child.last_name.upper()}, ' in page
+    assert '<strong class="govuk-tag govuk-tag--red">Red</strong>' in page
+    assert 'govuk-tag--green">1 working day left</strong>' in page
+    assert '<span class="govuk-hint">due Thu 5 Mar</span>' in page
+    assert "4 Mar 2026 09:05" in page
+    assert "Head &lt;teacher&gt;" in page
+
+
+def test_an_unrated_contact_due_today_shows_hours_left(client, personas, bob, on_wednesday):
+    child = personas.child_for(personas.sw_alice)
+    rated(child, bob, "", london(2026, 3, 3, 10))
+    client.force_login(bob)
+
+    page = client.get(QUEUE).content.decode()
+
+    assert '<strong class="govuk-tag govuk-tag--grey">Not rated</strong>' in page
+    assert 'govuk-tag--orange">Due today: ' in page
