@@ -86,6 +86,8 @@ TOO_LONG_NOTE = "x" * 5001
 PAGES: list[Page] = [
     # Signed out, errors and home for every role (each sees their own navigation).
     *form("login", "/sign-in/", ANONYMOUS),
+    *form("two_factor_setup", "/sign-in/set-up-app/", SW),
+    *form("two_factor_verify", "/sign-in/code/", BS),
     Page("error:403", "/audit/", SW, state="forbidden", status=403),
     Page("error:404", "/people/00000000-0000-4000-8000-000000000000/", TM, state="not found",
          status=404),

@@ -5,6 +5,7 @@ The defaults are safe for development only: SQLite in the working tree, DEBUG on
 secret key. Setting HEARTH_ENV=production turns every default off and insists on real values.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -48,6 +49,9 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "csp",
     "dbbackup",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "hearth.core",
     "hearth.accounts",
     "hearth.workingdays",
@@ -75,13 +79,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "hearth.core.middleware.RequestContextMiddleware",
     "hearth.core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "hearth.accounts.middleware.InactivityTimeoutMiddleware",
+    "hearth.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, so a locked-out sign-in is answered with the lockout page (django-axes).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -124,7 +132,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["hearth.accounts.backends.RoleBackend"]
+# django-axes first: it refuses a locked-out sign-in before any password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend",
+                           "hearth.accounts.backends.RoleBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -145,6 +155,25 @@ HEARTH_SESSION_IDLE_MINUTES = int(os.environ.get("HEARTH_SESSION_IDLE_MINUTES", 
 # The local pre-proceedings timescale in weeks (TIMESCALES.md T51: no statutory limit; PLWG 2021
 # recommends 16). ADR 14.
 HEARTH_PRE_PROCEEDINGS_WEEKS = int(os.environ.get("HEARTH_PRE_PROCEEDINGS_WEEKS", "16"))
+# Sign-in throttling (django-axes, ADR 17): after this many failed sign-ins for one username
+# from one address, that pair is refused for the cool-off time. Locking the username alone
+# would let anyone lock a colleague out; locking the address alone would lock a whole office
+# behind one council gateway. A successful sign-in clears the count.
+AXES_FAILURE_LIMIT = int(os.environ.get("HEARTH_SIGN_IN_ATTEMPTS", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("HEARTH_SIGN_IN_LOCKOUT_MINUTES",
+                                                            "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "hearth.accounts.throttling.locked_out"
+AXES_VERBOSE = False
+# The client address as the audit trail records it (REMOTE_ADDR): forwarded-for headers can
+# be forged, so a proxy in front must pass the real address (e.g. gunicorn --forwarded-allow-ips).
+AXES_CLIENT_IP_CALLABLE = "hearth.accounts.throttling.client_address"
+# Two-factor authentication for staff (TOTP, django-otp, ADR 17): on in production unless
+# HEARTH_REQUIRE_2FA=0; off by default on a laptop so `bin/run` and the tests sign in with a
+# password alone (HEARTH_REQUIRE_2FA=1 turns it on anywhere).
+HEARTH_REQUIRE_2FA = os.environ.get("HEARTH_REQUIRE_2FA", "1" if PRODUCTION else "0") == "1"
+OTP_TOTP_ISSUER = os.environ.get("HEARTH_SERVICE_NAME", "Hearth")
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

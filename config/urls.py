@@ -10,6 +10,8 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("sign-in/", account_views.SignInView.as_view(), name="login"),
     path("sign-out/", account_views.SignOutView.as_view(), name="logout"),
+    path("sign-in/code/", account_views.two_factor_verify_view, name="two_factor_verify"),
+    path("sign-in/set-up-app/", account_views.two_factor_setup_view, name="two_factor_setup"),
     path("people/", include("hearth.people.urls")),
     path("teams/", include("hearth.cases.urls")),
     path("work/", include("hearth.cases.work_urls")),

@@ -6,4 +6,8 @@ EVENTS = {
     "USER_CREATED": "A staff account was created",
     "TEAM_CREATED": "A team was created",
     "API_TOKEN_ISSUED": "An API token was issued",
+    "TWO_FACTOR_ENROLLED": "A member of staff set up an authenticator app",
+    "TWO_FACTOR_VERIFIED": "A member of staff gave a correct two-factor code",
+    "TWO_FACTOR_FAILED": "A wrong two-factor code was given",
+    "TWO_FACTOR_RESET": "A member of staff's authenticator app was removed",
 }

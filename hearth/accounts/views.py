@@ -1,7 +1,17 @@
-from django.contrib.auth import views as auth_views
+import base64
 
-from hearth.accounts.forms import SignInForm
-from hearth.core.permissions import PERMISSION_ATTRIBUTE, PUBLIC
+import segno
+from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.safestring import SafeString, mark_safe
+
+from hearth.accounts import two_factor
+from hearth.accounts.forms import SignInForm, TwoFactorCodeForm
+from hearth.core.permissions import PERMISSION_ATTRIBUTE, PUBLIC, signed_in
+
+QR_LABEL = "QR code to scan into your authenticator app"
 
 
 class SignInView(auth_views.LoginView):
@@ -19,3 +29,65 @@ class SignOutView(auth_views.LogoutView):
 
 
 setattr(SignOutView, PERMISSION_ATTRIBUTE, "__signed_in__")
+
+
+@signed_in
+def two_factor_verify_view(request):
+    """After the password: the code from the member of staff's authenticator app."""
+    device = two_factor.confirmed_device(request.user)
+    if device is None:
+        return redirect(_with_next("two_factor_setup", request))
+    form = TwoFactorCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            two_factor.sign_in_verify(request=request, device=device,
+                                      code=form.cleaned_data["code"])
+        except two_factor.CodeRefused as refused:
+            form.add_error("code", str(refused))
+        else:
+            return redirect(_next_page(request))
+    return render(request, "accounts/two_factor_verify.html",
+                  {"form": form, "next": _next_page(request)})
+
+
+@signed_in
+def two_factor_setup_view(request):
+    """First sign-in with two-factor on: scan the code into an app, then give its first code."""
+    if two_factor.confirmed_device(request.user) is not None and request.user.is_verified():
+        return redirect(_next_page(request))
+    if two_factor.confirmed_device(request.user) is not None:
+        return redirect(_with_next("two_factor_verify", request))
+    device = two_factor.device_to_enrol(request.user)
+    form = TwoFactorCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            two_factor.enrolment_confirm(request=request, device=device,
+                                         code=form.cleaned_data["code"])
+        except two_factor.CodeRefused as refused:
+            form.add_error("code", str(refused))
+        else:
+            return redirect(_next_page(request))
+    secret = base64.b32encode(device.bin_key).decode()
+    return render(request, "accounts/two_factor_setup.html", {
+        "form": form, "next": _next_page(request),
+        "qr_svg": _qr_code(device.config_url),
+        "secret_groups": [secret[i:i + 4] for i in range(0, len(secret), 4)],
+    })
+
+
+def _qr_code(url: str) -> SafeString:
+    """The otpauth:// address as an inline SVG QR code, described for screen readers."""
+    svg = segno.make(url, error="m").svg_inline(scale=4)
+    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{QR_LABEL}" ', 1))  # noqa: S308 - segno's own SVG
+
+
+def _next_page(request) -> str:
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    if wanted and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()):
+        return wanted
+    return "/"
+
+
+def _with_next(route: str, request) -> str:
+    return f"{reverse(route)}?{urlencode({'next': _next_page(request)})}"

@@ -67,12 +67,21 @@ def test_it_needs_a_username_and_password(db):
                                "password": ["Enter your password"]}
 
 
-def test_it_throttles_guessing(alice):
+def test_it_throttles_guessing_from_one_address(alice):
     client = APIClient()
-    answers = [obtain("sw_alice", "wrong-guess", client).status_code for _ in range(11)]
+    answers = [obtain(f"guess_{n}", "wrong-guess", client).status_code for n in range(11)]
 
     assert answers[:10] == [400] * 10
     assert answers[10] == 429
+
+
+def test_five_wrong_passwords_lock_the_username_from_that_address(alice):
+    answers = [obtain("sw_alice", "wrong-guess").status_code for _ in range(5)]
+
+    locked = obtain("sw_alice")  # the right password, too late
+
+    assert answers[:4] == [400] * 4 and answers[4] == 429
+    assert locked.status_code == 429 and "Wait 15 minutes" in locked.json()["detail"]
 
 
 def test_a_token_of_a_user_made_inactive_stops_working(alice, ada):
