@@ -22,6 +22,7 @@ NOT_PAGES = {
     "api_schema": "the OpenAPI document (YAML), not a page",
 }
 NOT_PAGE_PREFIXES = {
+    "drafts:": "the form script's draft endpoints answer JSON (browser_tests/test_drafts.py)",
     "api:": "the REST API answers JSON, not pages",
 }
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("sign-in/code/", account_views.two_factor_verify_view, name="two_factor_verify"),
     path("sign-in/set-up-app/", account_views.two_factor_setup_view, name="two_factor_setup"),
     path("people/", include("hearth.people.urls")),
+    path("drafts/", include("hearth.drafts.urls")),
     path("teams/", include("hearth.cases.urls")),
     path("work/", include("hearth.cases.work_urls")),
     path("front-door/", include("hearth.frontdoor.urls")),

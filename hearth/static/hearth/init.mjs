@@ -1,3 +1,5 @@
 import { initAll } from '/static/govuk/govuk-frontend.min.js'
+import { keepDrafts } from './drafts.mjs'
 
 initAll()
+keepDrafts(document)
