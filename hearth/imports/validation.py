@@ -67,11 +67,29 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> object:
 
 
 def parse_json(text: str) -> object:
+    """The JSON in `text`, or ImportRefused: a syntax error (with its line and column), a value
+    JSON does not allow (NaN, Infinity), a number too long to read, or nesting too deep."""
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_no_constants)
     except json.JSONDecodeError as error:
         raise ImportRefused([Problem(f"line {error.lineno}, column {error.colno}",
                                      f"not valid JSON: {error.msg}")]) from None
+    except _NotJson as error:
+        raise ImportRefused([Problem("", f"not valid JSON: {error}")]) from None
+    except ValueError:  # Python refuses integers of more than 4,300 digits
+        raise ImportRefused([Problem("", "not valid JSON: a number has more than 4,300 "
+                                         "digits")]) from None
+    except RecursionError:
+        raise ImportRefused([Problem("", "not valid JSON: it is nested too deeply to be a "
+                                         "case history")]) from None
+
+
+class _NotJson(ValueError):
+    pass
+
+
+def _no_constants(name: str):
+    raise _NotJson(f"{name} is not a JSON value")
 
 
 # ---- Format, version and schema ---------------------------------------------------------------
