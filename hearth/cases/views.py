@@ -57,6 +57,7 @@ def allocate_child_view(request, person_uuid):
         else:
             messages.success(request, f"{child.full_name} was allocated")
             return redirect(child)
+    people_services.person_viewed(actor=request.user, person=child, section="allocation")
     return render(request, "cases/allocate.html",
                   {"form": form, "person": child, "current": current})
 
@@ -73,6 +74,7 @@ def add_chronology_entry_view(request, person_uuid):
         else:
             messages.success(request, "The entry was added to the chronology")
             return redirect("people:person_chronology", child.uuid)
+    people_services.person_viewed(actor=request.user, person=child, section="chronology entry")
     return render(request, "cases/chronology_entry_form.html", {"form": form, "person": child})
 
 
