@@ -28,7 +28,10 @@ a new save. Prints the counts and the time to answer again.
 `fuzz`: Schemathesis sends generated requests, valid and not, to every operation of the
 OpenAPI document (hearth/api/tests/test_fuzz.py with `--examples` each, on PostgreSQL when a
 server answers): prints how many were sent and what they were answered; any server error or
-answer the document does not describe fails it.
+answer the document does not describe fails it. Then Hypothesis posts `--examples` x 40
+generated values to the fields of every form page (hearth/core/tests/test_form_fuzz.py), and
+hostile, truncated and mutated files go to the case-history importer
+(hearth/imports/tests/test_hostile_files.py); any server error or crash fails it.
 
 The load test migrates the database it is given and writes to it (case notes, visits,
 assessments, audit events): use a benchmark authority, never a real one. It refuses
@@ -428,19 +431,34 @@ def fuzz(args: argparse.Namespace) -> dict:
     counts = RESULTS / "fuzz-counts.json"
     counts.unlink(missing_ok=True)
     started = time.perf_counter()
+    form_counts = RESULTS / "form-fuzz-counts.json"
+    form_counts.unlink(missing_ok=True)
     done = subprocess.run(  # noqa: S603 - pytest from our own venv
-        [str(BIN / "pytest"), "hearth/api/tests/test_fuzz.py", "-q", "-p", "no:xdist"],
+        [str(BIN / "pytest"), "hearth/api/tests/test_fuzz.py",
+         "hearth/core/tests/test_form_fuzz.py", "hearth/imports/tests/test_hostile_files.py",
+         "-q", "-p", "no:xdist"],
         cwd=ROOT, env={**os.environ, "DATABASE_URL": url, "HEARTH_FUZZ_COUNTS": str(counts),
-                       "HEARTH_FUZZ_EXAMPLES": str(args.examples)}, check=False)
+                       "HEARTH_FUZZ_EXAMPLES": str(args.examples),
+                       "HEARTH_FORM_FUZZ_COUNTS": str(form_counts),
+                       "HEARTH_FORM_FUZZ_EXAMPLES": str(args.examples * FORM_POSTS_PER_EXAMPLE)},
+        check=False)
     answered = json.loads(counts.read_text()) if counts.exists() else {"answered": {}}
+    forms = (json.loads(form_counts.read_text()) if form_counts.exists()
+             else {"forms": None, "answered": {}})
     server_errors = sum(n for code, n in answered["answered"].items() if code.startswith("5"))
-    return {"measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    server_errors += sum(n for code, n in forms["answered"].items() if code.startswith("5"))
+    return {"forms": forms["forms"], "form_posts": sum(forms["answered"].values()),
+            "form_answers": forms["answered"],
+            "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "database": url.split("@")[-1].split("///")[-1],
             "operations": answered.get("operations"), "examples_per_operation": args.examples,
             "requests": sum(answered["answered"].values()), "answered": answered["answered"],
             "server_errors": server_errors, "seconds": round(time.perf_counter() - started),
             "pytest_exit": done.returncode,
             "verdict": "met" if done.returncode == 0 and server_errors == 0 else "missed"}
+
+
+FORM_POSTS_PER_EXAMPLE = 40  # --examples 25 sends 1,000 generated form posts
 
 
 def fuzz_database_url() -> str:
@@ -459,8 +477,12 @@ def print_fuzz(result: dict) -> None:
     print(f"\nGenerated requests to {result['operations']} API operations "
           f"({result['examples_per_operation']} examples each, on {result['database']}, "
           f"{result['seconds']} s): {result['requests']:,} sent; answered {answered}; "
-          f"{result['server_errors']} server errors. Target (no server error, every answer as "
-          f"documented): {result['verdict']}.")
+          f"{result['server_errors']} server errors in all. Target (no server error, every "
+          f"answer as documented): {result['verdict']}.")
+    forms = ", ".join(f"{n:,} x {code}" for code, n in sorted(result["form_answers"].items()))
+    print(f"Generated posts to {result['forms']} forms: {result['form_posts']:,} sent; "
+          f"answered {forms}. The case-history importer: hostile and mutated files refused "
+          f"or imported, never a crash (hearth/imports/tests/test_hostile_files.py).")
 
 
 if __name__ == "__main__":

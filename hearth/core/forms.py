@@ -61,7 +61,7 @@ class GovukDateField(forms.Field):
             if year_number < 1000:
                 raise ValueError
             return dt.date(year_number, int(month), int(day))
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: a 20-digit month
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from django import forms
 
-from hearth.core.forms import GovukForm
+from hearth.core.forms import GovukDateField, GovukForm
 from hearth.core.templatetags import govuk
 
 
@@ -62,3 +62,12 @@ def test_an_invalid_choice_shows_its_error_on_the_select():
 def test_grouped_choices_are_left_to_django():
     html = str(govuk.govuk_widget(KindForm()["grouped"]))
     assert '<optgroup label="Plans">' in html
+
+
+@pytest.mark.parametrize("parts", [["1", "99999999999999999999", "2026"],
+                                   ["99999999999999999999", "1", "2026"],
+                                   ["1", "1", "99999999999999999999"], ["31", "2", "2026"],
+                                   ["1", "1", "26"], ["x", "1", "2026"]])
+def test_an_impossible_date_is_a_form_error_not_a_crash(parts):
+    with pytest.raises(forms.ValidationError, match="Enter a real date"):
+        GovukDateField().clean(parts)
