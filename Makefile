@@ -28,12 +28,12 @@ bench:  ## Build the dudley and large authorities and print page timings
 	.venv/bin/python tools/bench.py --profiles dudley large --browser
 
 # The authority the load test runs on: the one `make bench` (or tools/bench.py --profiles large
-# --databases postgres) leaves behind.
+# --databases postgres) leaves behind, built first if it is not there yet.
 RELIABILITY_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/hearth_bench_large
 
 reliability:  ## Load test, SIGKILL mid-write, API fuzzing and the backup-restore drill
 	bin/setup test,reliability
-	.venv/bin/python tools/reliability.py load $(RELIABILITY_DATABASE_URL)
+	.venv/bin/python tools/reliability.py load $(RELIABILITY_DATABASE_URL) --build-if-missing
 	.venv/bin/python tools/reliability.py kill
 	.venv/bin/python tools/reliability.py fuzz
 	.venv/bin/python tools/restore_drill.py

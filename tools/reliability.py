@@ -93,6 +93,10 @@ def parse_args() -> argparse.Namespace:
     run.add_argument("--spawn-rate", type=float, default=10)
     run.add_argument("--minutes", type=float, default=5)
     run.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    run.add_argument("--build-if-missing", action="store_true",
+                     help="build the authority first when the database does not exist yet")
+    run.add_argument("--build-profile", default="large",
+                     help="the synthetic profile --build-if-missing builds (default large)")
     run.add_argument("--password", default=os.environ.get("HEARTH_DEMO_PASSWORD",
                                                           "hearth-demo-2026"),
                      help="the synthetic staff's demo password")
@@ -114,6 +118,8 @@ def parse_args() -> argparse.Namespace:
 
 def load(args: argparse.Namespace) -> dict:
     env = serving.hearth_env(args.database_url)
+    if args.build_if_missing:
+        build_if_missing(args.database_url, env, profile=args.build_profile)
     # The authority may have been built before the latest migrations.
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"],  # noqa: S603
                    cwd=ROOT, env=env, check=True)
@@ -148,6 +154,29 @@ def load(args: argparse.Namespace) -> dict:
             "overall": overall, "requests": rows,
             "target": f"no failures and p95 < {TARGET_P95_MS:.0f} ms",
             "verdict": "met" if met else "missed"}
+
+
+def build_if_missing(url: str, env: dict, *, profile: str) -> None:
+    """On a fresh machine there is no benchmark authority yet: build `profile` at `url` (a new
+    PostgreSQL database, or a SQLite file) the way tools/bench.py does. `large` takes about 35
+    minutes on a quiet 2-core machine."""
+    if url.startswith("postgres"):
+        import psycopg
+        from psycopg import sql
+
+        server, name = url.rsplit("/", 1)
+        with psycopg.connect(f"{server}/postgres", autocommit=True, connect_timeout=3) as db:
+            if db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                return
+            db.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    elif Path(url.split("///", 1)[-1]).exists():
+        return
+    print(f"No authority at {url.split('@')[-1]} yet: building the '{profile}' one...",
+          flush=True)
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"],  # noqa: S603
+                   cwd=ROOT, env=env, check=True)
+    subprocess.run([sys.executable, "manage.py", "synthesise", "--profile", profile,  # noqa: S603
+                    "--seed", "1"], cwd=ROOT, env=env, check=True)
 
 
 def load_plan(env: dict, *, password: str, staff: int) -> dict:
