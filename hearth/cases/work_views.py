@@ -92,7 +92,8 @@ def team_work_view(request):
     team = request.user.team
     if team is None or not team.holds_cases:
         chosen = request.GET.get("for_team")
-        team = Team.objects.filter(pk=chosen, holds_cases=True).first() if chosen else None
+        team = (Team.objects.filter(pk=chosen, holds_cases=True).first()
+                if chosen and chosen.isdigit() else None)
     if team is None:
         return render(request, "cases/choose_team.html",
                       {"teams": Team.objects.filter(holds_cases=True)})

@@ -15,7 +15,12 @@ from hearth.core.audit import Auditor
 from hearth.fostering import api_serializers as s
 from hearth.fostering import selectors, services
 from hearth.fostering.access import access_household, access_provider
-from hearth.fostering.forms import HouseholdListForm, ProviderListForm, VacancySearchForm
+from hearth.fostering.forms import (
+    HouseholdListForm,
+    ProviderListForm,
+    VacancySearchForm,
+    WorkFilterForm,
+)
 from hearth.workingdays.selectors import current_calendar
 
 HOUSEHOLDS = requires_per_method(GET="fostering.view_households",
@@ -186,14 +191,18 @@ class WorkView(ApiView):
                    summary="Open fostering tasks, the earliest due first (paged)",
                    parameters=[OpenApiParameter("worker", int), OpenApiParameter("kind", str),
                                OpenApiParameter("status", str)],
-                   responses={**REFUSALS, 200: s.FosteringTaskSerializer(many=True)})
+                   responses={**REFUSALS, 400: FIELD_ERRORS,
+                              200: s.FosteringTaskSerializer(many=True)})
     def get(self, request: Request) -> Response:
         today, calendar = clock.today(), current_calendar()
-        worker = request.query_params.get("worker", "")
-        filters = selectors.WorkFilters(
-            worker_id=int(worker) if worker.isdigit() else None,
-            kind=request.query_params.get("kind", ""),
-            status=request.query_params.get("status", ""))
+        # The work page's own filter form: a kind or status it does not offer is a 400.
+        form = WorkFilterForm(request.query_params or None,
+                              workers=selectors.supervising_social_workers())
+        if request.query_params and not form.is_valid():
+            return _bad_query(form)
+        data = form.cleaned_data if form.is_bound else {}
+        filters = selectors.WorkFilters(worker_id=getattr(data.get("worker"), "pk", None),
+                                        kind=data.get("kind", ""), status=data.get("status", ""))
         page, respond = paged(request, self, selectors.work_list(filters, today=today,
                                                                  calendar=calendar))
         Auditor(request.user).record("FOSTERING_WORK_VIEWED", detail={"how": "api"})

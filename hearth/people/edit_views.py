@@ -1,5 +1,7 @@
 """Creating and changing people: details, addresses, links, warnings, restriction."""
 
+import uuid
+
 from django.contrib import messages
 from django.core import signing
 from django.http import Http404
@@ -39,7 +41,7 @@ def _save_or_show(form, save):
 def add_person_view(request):
     form = NewPersonForm(request.POST or None)
     duplicates = []
-    link_to = request.GET.get("link_to", "")
+    link_to = _uuid_or_blank(request.GET.get("link_to", ""))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if not data["checked_duplicates"]:
@@ -227,3 +229,11 @@ def _change_access(request, person, restrict_form, grant_form) -> str | None:
         services.record_access_revoke(person=person, user=grant.user, actor=request.user)
         return "They were removed from the access list"
     return None
+
+
+def _uuid_or_blank(text: str) -> str:
+    """A person's UUID from the address, or "" (it is put into a redirect)."""
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        return ""

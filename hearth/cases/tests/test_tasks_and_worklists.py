@@ -219,3 +219,15 @@ def test_a_transfer_shows_how_long_the_child_waited_for_a_worker(client, persona
     assert transfer.from_team == str(personas.team_a)
     assert transfer.days_in_previous_team == (dt.date(2026, 6, 1) - dt.date(2026, 3, 2)).days
     assert transfer.days_until_worker == 10
+
+
+def test_a_team_chosen_by_a_bad_address_is_asked_for_again(client, personas):
+    analyst_like = personas.sm_sara
+    analyst_like.team = None
+    analyst_like.save(update_fields=["team"])
+    client.force_login(analyst_like)
+
+    response = client.get(reverse("work:team"), {"for_team": "not-a-number"})
+
+    assert response.status_code == 200
+    assert "cases/choose_team.html" in [t.name for t in response.templates]

@@ -88,6 +88,8 @@ def test_lists_vacancies_and_work(personas):
     work = alice.get(f"/api/v1/fostering/work/?worker={personas.sw_alice.pk}")
     assert work.json()["results"][0]["kind"]["code"] == "review_approval"
     assert work.json()["results"][0]["due"]["on"] == "2027-03-12"
+    refused = alice.get("/api/v1/fostering/work/", {"kind": "\x00", "status": "late"})
+    assert refused.status_code == 400 and set(refused.json()) == {"kind", "status"}
 
 
 def test_providers_are_added_read_and_found(personas):
