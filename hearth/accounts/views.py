@@ -38,15 +38,9 @@ def two_factor_verify_view(request):
     device = two_factor.confirmed_device(request.user)
     if device is None:
         return redirect(_with_next("two_factor_setup", request))
-    form = TwoFactorCodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            two_factor.sign_in_verify(request=request, device=device,
-                                      code=form.cleaned_data["code"])
-        except two_factor.CodeRefused as refused:
-            form.add_error("code", str(refused))
-        else:
-            return redirect(_next_page(request))
+    form, accepted = _code_given(request, device, two_factor.sign_in_verify)
+    if accepted:
+        return redirect(_next_page(request))
     return render(request, "accounts/two_factor_verify.html",
                   {"form": form, "next": _next_page(request)})
 
@@ -54,26 +48,33 @@ def two_factor_verify_view(request):
 @signed_in
 def two_factor_setup_view(request):
     """First sign-in with two-factor on: scan the code into an app, then give its first code."""
-    if two_factor.confirmed_device(request.user) is not None and request.user.is_verified():
-        return redirect(_next_page(request))
     if two_factor.confirmed_device(request.user) is not None:
+        if request.user.is_verified():
+            return redirect(_next_page(request))
         return redirect(_with_next("two_factor_verify", request))
     device = two_factor.device_to_enrol(request.user)
-    form = TwoFactorCodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            two_factor.enrolment_confirm(request=request, device=device,
-                                         code=form.cleaned_data["code"])
-        except two_factor.CodeRefused as refused:
-            form.add_error("code", str(refused))
-        else:
-            return redirect(_next_page(request))
+    form, accepted = _code_given(request, device, two_factor.enrolment_confirm)
+    if accepted:
+        return redirect(_next_page(request))
     secret = base64.b32encode(device.bin_key).decode()
     return render(request, "accounts/two_factor_setup.html", {
         "form": form, "next": _next_page(request),
         "qr": _qr_code(device.config_url),
         "secret_groups": [secret[i:i + 4] for i in range(0, len(secret), 4)],
     })
+
+
+def _code_given(request, device, accept) -> tuple[TwoFactorCodeForm, bool]:
+    """The code form, and whether `accept` (the service for this page) took the code posted."""
+    form = TwoFactorCodeForm(request.POST or None)
+    if request.method != "POST" or not form.is_valid():
+        return form, False
+    try:
+        accept(request=request, device=device, code=form.cleaned_data["code"])
+    except two_factor.CodeRefused as refused:
+        form.add_error("code", str(refused))
+        return form, False
+    return form, True
 
 
 def _qr_code(url: str) -> dict:

@@ -37,7 +37,8 @@ def mash_queue_rows(rows) -> SafeString:
 def _row(contact, clock, contact_url: str) -> SafeString:
     child = contact.child
     received = timezone.localtime(contact.received_at)
-    url = contact_url.replace(_CHILD, str(child.uuid)).replace(str(_CONTACT), str(contact.pk))
+    # The contact first: a child's UUID could happen to contain the contact placeholder's digits.
+    url = contact_url.replace(str(_CONTACT), str(contact.pk)).replace(_CHILD, str(child.uuid))
     source = format_html("{}{}", contact.get_source_display(), format_html(
         '<br><span class="govuk-hint">{}</span>', contact.source_detail)
         if contact.source_detail else "")
