@@ -20,6 +20,11 @@ ANONYMOUS = None
 NOT_PAGES = {
     "logout": "POST only: signs out and redirects (every journey signs out through it)",
     "api_schema": "the OpenAPI document (YAML), not a page",
+    "performance:compute": "POST only: recomputes the figures and returns to the scorecard",
+    "performance:freeze": "POST only: freezes a quarter and returns to the scorecard",
+    "performance:commentary_approve": "POST only: approves commentary and returns to the "
+                                      "scorecard",
+    "performance:report_word": "a Word document (read back in hearth/performance/tests)",
 }
 NOT_PAGE_PREFIXES = {
     "drafts:": "the form script's draft endpoints answer JSON (browser_tests/test_drafts.py)",
@@ -311,6 +316,23 @@ PAGES: list[Page] = [
     Page("court:plo_tracker", "/court/plo-tracker/"),
     Page("court:plo_tracker", "/court/plo-tracker/", PA, state="figures only"),
     Page("court:plo_tracker", "/court/plo-tracker/?over=on", SM, state="empty"),
+
+    # Performance
+    Page("performance:scorecard", "/performance/scorecard/", PA),
+    Page("performance:scorecard", "/performance/scorecard/?show=all", TM, state="every indicator"),
+    Page("performance:scorecard", "/performance/scorecard/?quarter=1999-q1", SM, state="errors"),
+    *form("performance:figure_add", "/performance/figures/add/", PA),
+    *form("performance:population", "/performance/population/", PA),
+    Page("performance:population", "/performance/population/", TM, state="read only"),
+    Page("performance:indicator", "/performance/indicators/PI.432/{quarter}/", TM),
+    Page("performance:indicator", "/performance/indicators/PI.432/{quarter}/", PA,
+         state="figures only"),
+    Page("performance:indicator", "/performance/indicators/PI.1447/{quarter}/", TM,
+         state="entered by hand"),
+    *form("performance:commentary", "/performance/commentary/PI.1447/{quarter}/", SM),
+    Page("performance:report", "/performance/reports/{quarter}/", SM),
+    Page("performance:report", "/performance/reports/{quarter_open}/", SM,
+         state="quarter not ended"),
 
     # Missing
     Page("missing:missing_report", "/missing/report/"),

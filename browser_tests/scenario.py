@@ -437,6 +437,21 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     TOTPDevice.objects.get_or_create(user=users["business_support"],
                                      defaults={"name": "Authenticator app", "confirmed": True})
 
+    # Performance: figures computed from all of the above, one entered by hand, and
+    # commentary in draft on an indicator below target, for the last complete quarter.
+    from hearth.performance import periods as performance_periods
+    from hearth.performance import services as performance
+    from hearth.performance.selectors import latest_complete_quarter
+    quarter = latest_complete_quarter(today)
+    performance.figures_compute(
+        periods=performance.reporting_periods(years=2, today=today), system_job="scenario")
+    performance.figure_enter(code="PI.1447", period=quarter, numerator="25.27",
+                             denominator="142.5", note="Workforce return",
+                             actor=users["performance_analyst"])
+    performance.commentary_save(code="PI.1447", quarter=quarter, performance="Falling.",
+                                assurance="A recruitment drive.", impact="Cost.",
+                                actor=users["team_manager"])
+
     allocated = child["j_authorise_allocate"].allocations.filter(end_date__isnull=True).first()
     return {
         "today": today.isoformat(),
@@ -488,6 +503,8 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
             "hh_connected": hh_connected.pk,
             "provider_home": home.pk,
             "provider_unregistered": flat.pk,
+            "quarter": quarter.slug,
+            "quarter_open": performance_periods.quarter_containing(today).slug,
         },
     }
 

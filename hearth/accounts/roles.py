@@ -181,6 +181,17 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
         (*PRACTITIONERS, IRO, BS, PA),
         "Call the REST API (each endpoint also needs its own permission)",
     ),
+    "performance.view_scorecard": (
+        (TM, SM, PA),
+        "See the performance scorecard, indicator figures and the committee report"),
+    "performance.manage_figures": (
+        (PA,),
+        "Compute and freeze figures, enter figures Hearth cannot compute, and record the "
+        "child population"),
+    "performance.write_commentary": (
+        (TM, SM, PA), "Draft exception commentary on an indicator below target"),
+    "performance.approve_commentary": (
+        (SM,), "Approve exception commentary for the committee (the service director)"),
 }
 
 

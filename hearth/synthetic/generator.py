@@ -28,6 +28,7 @@ from hearth.people.models import Person
 from hearth.synthetic import demographics as demo
 from hearth.synthetic.casework import CASEWORK, CaseworkResult, CaseworkSettings, build_casework
 from hearth.synthetic.families import FamilyBuilder, FamilyResult, FamilySpec, IdentifierPool
+from hearth.synthetic.performance import build_figures
 from hearth.synthetic.profiles import Profile, TeamSpec
 from hearth.synthetic.staff import Organisation, StaffBuilder
 
@@ -141,6 +142,12 @@ def build_authority(profile: Profile, *, seed: int, password: str = DEFAULT_DEMO
             settings = dataclasses.replace(settings, scale=casework_scale)
         authority.casework = build_casework(authority, profile, random.Random(f"casework-{seed}"),
                                             progress=report, settings=settings)
+        figures = build_figures(random.Random(f"performance-{seed}"),
+                                population=profile.population_0_17,
+                                social_workers=sum(1 for u in organisation.staff
+                                                   if u.role == "social_worker"),
+                                today=today, system_job=SYSTEM_JOB)
+        report("performance figures", figures, figures)
     authority.seconds = time.perf_counter() - started
     return authority
 

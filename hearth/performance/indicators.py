@@ -1,0 +1,408 @@
+"""The indicator library: every indicator Hearth reports, defined once (KPIS.md).
+
+An indicator with a `calculation` is computed from the records; one without is entered by hand
+for each period (figures another service holds, such as 16 to 18 year olds not in education,
+employment or training). Targets are time-bounded so a stepped profile ("75% by April, 80% by
+June, 85% by August") is a list of dated targets; benchmarks carry their source and year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q
+from django.utils import timezone
+
+from hearth.performance import calculations as calc
+from hearth.performance import scorecard as sc
+from hearth.performance.periods import MONTH, QUARTER
+
+OPPORTUNITY = "Borough of opportunity"
+SAFE_AND_HEALTHY = "Safe & healthy"
+
+
+@dataclass(frozen=True)
+class Target:
+    value: Decimal
+    applies_from: dt.date = dt.date(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    value: Decimal | None
+    source: str
+    year: str = ""
+
+    def shown(self, unit: str) -> str:
+        """'70 Top Quartile LAIT Annual Figure', '2.2% West Midlands regional data'."""
+        if self.value is None:
+            return self.source
+        places = 0 if self.value == self.value.to_integral_value() else 1
+        return f"{sc.shown(self.value, unit, places)} {self.source}"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    title: str
+    area: str
+    unit: str
+    polarity: str
+    numerator: str
+    denominator: str
+    priority: str = SAFE_AND_HEALTHY
+    corporate: bool = False  # on the corporate scorecard the committee receives
+    frequency: str = QUARTER
+    targets: tuple[Target, ...] = ()
+    tolerance: Decimal = Decimal(0)
+    concern_below: Decimal | None = None  # a band's floor: lower than this is questioned too
+    benchmarks: tuple[Benchmark, ...] = ()
+    small_number: int = 20  # a denominator below this gets a warning
+    places: int = 1
+    calculation: object | None = None
+    source: str = ""  # where the definition comes from
+
+    @property
+    def is_computed(self) -> bool:
+        return self.calculation is not None
+
+    def target_on(self, day: dt.date) -> Decimal | None:
+        applying = [t for t in self.targets if t.applies_from <= day]
+        return max(applying, key=lambda t: t.applies_from).value if applying else None
+
+    def benchmark(self) -> str:
+        return ("; ".join(b.shown(self.unit) for b in self.benchmarks)
+                or "No benchmark recorded")
+
+
+# --- The rows each computed indicator counts -------------------------------------------------
+
+def _local_date(moment: dt.datetime) -> dt.date:
+    return timezone.localtime(moment).date()
+
+
+def contacts_decided(start, end):
+    from hearth.frontdoor.models import Contact
+    rows = (Contact.objects.filter(decided_at__isnull=False,
+                                   decided_at__date__gte=start - dt.timedelta(days=1),
+                                   decided_at__date__lte=end + dt.timedelta(days=1))
+            .values_list("child_id", "decided_at", "decision_due_on"))
+    for child_id, decided_at, due_on in rows.iterator(chunk_size=5000):
+        day = _local_date(decided_at)
+        if start <= day <= end:
+            yield child_id, day, day <= due_on
+
+
+def referrals(start, end):
+    from hearth.frontdoor.models import Referral
+    yield from (Referral.objects.filter(referral_date__range=(start, end))
+                .values_list("child_id", "referral_date").iterator(chunk_size=5000))
+
+
+def referrals_repeat(start, end):
+    from hearth.frontdoor.models import Referral
+    rows = (Referral.objects.filter(referral_date__range=(start, end))
+            .values_list("child_id", "referral_date", "previous_referral__referral_date"))
+    for child_id, day, previous in rows.iterator(chunk_size=5000):
+        within = previous is not None and previous > _year_before(day)
+        yield child_id, day, within
+
+
+def _year_before(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def assessments_authorised(start, end):
+    from hearth.assessments.codes import AssessmentKind
+    from hearth.assessments.models import Assessment
+    rows = (Assessment.objects.filter(kind=AssessmentKind.NEW,
+                                      authorised_on__range=(start, end))
+            .values_list("child_id", "authorised_on", "due_on"))
+    for child_id, day, due_on in rows.iterator(chunk_size=5000):
+        yield child_id, day, day <= due_on
+
+
+def assessment_working_days(start, end):
+    from hearth.assessments.models import Assessment
+    from hearth.workingdays.selectors import calendar_for
+    rows = list(Assessment.objects.filter(authorised_on__range=(start, end))
+                .values_list("child_id", "authorised_on", "started_on"))
+    if not rows:
+        return
+    calendar = calendar_for(min(r[2] for r in rows).year - 1, end.year + 1)
+    for child_id, day, started_on in rows:
+        yield child_id, day, Decimal(calendar.working_days_between(started_on, day))
+
+
+def conferences(kind):
+    def rows(start, end):
+        from hearth.protection.models import Conference
+        held = (Conference.objects.filter(kind=kind, held_on__range=(start, end))
+                .values_list("child_id", "held_on", "due_on"))
+        for child_id, day, due_on in held.iterator(chunk_size=5000):
+            yield child_id, day, day <= due_on
+    return rows
+
+
+def core_groups(start, end):
+    from hearth.protection.models import CoreGroup
+    held = (CoreGroup.objects.filter(held_on__range=(start, end))
+            .values_list("child_id", "held_on", "due_on"))
+    for child_id, day, due_on in held.iterator(chunk_size=5000):
+        yield child_id, day, day <= due_on
+
+
+def cp_plans_open(start, end):
+    from hearth.protection.models import ChildProtectionPlan
+    yield from (ChildProtectionPlan.objects
+                .filter(start_date__lte=end).filter(Q(end_date__isnull=True)
+                                                    | Q(end_date__gte=start))
+                .values_list("child_id", "start_date", "end_date").iterator(chunk_size=5000))
+
+
+def cp_plans_started(start, end):
+    """Plans starting in the span, and whether the child had a plan before (a second or
+    subsequent plan, at any time)."""
+    from hearth.protection.models import ChildProtectionPlan
+    started = list(ChildProtectionPlan.objects.filter(start_date__range=(start, end))
+                   .values_list("child_id", "start_date"))
+    children = {child_id for child_id, _ in started}
+    first_plan = {}
+    for child_id, day in (ChildProtectionPlan.objects.filter(child_id__in=children)
+                          .values_list("child_id", "start_date")):
+        first_plan[child_id] = min(day, first_plan.get(child_id, day))
+    for child_id, day in started:
+        yield child_id, day, first_plan[child_id] < day
+
+
+def looked_after(start, end):
+    from hearth.care.models import CarePeriod
+    yield from (CarePeriod.objects
+                .filter(started_on__lte=end).filter(Q(ended_on__isnull=True)
+                                                    | Q(ended_on__gte=start))
+                .values_list("child_id", "started_on", "ended_on").iterator(chunk_size=5000))
+
+
+def cla_reviews(start, end):
+    from hearth.care.models import CareReview
+    held = (CareReview.objects.filter(held_on__range=(start, end))
+            .values_list("period__child_id", "held_on", "due_on"))
+    for child_id, day, due_on in held.iterator(chunk_size=5000):
+        yield child_id, day, day <= due_on
+
+
+def cla_review_participation(start, end):
+    """Reviews of children aged 4 or over (PN0 is 'under 4'), and whether the child took part:
+    attended, or conveyed their views (PN1 to PN6)."""
+    from hearth.care.codes import Participation
+    from hearth.care.models import CareReview
+    held = (CareReview.objects.filter(held_on__range=(start, end))
+            .exclude(participation=Participation.PN0)
+            .values_list("period__child_id", "held_on", "participation"))
+    for child_id, day, code in held.iterator(chunk_size=5000):
+        yield child_id, day, code != Participation.PN7
+
+
+def iro_allocations(start, end):
+    from hearth.care.models import CarePeriod
+    started = (CarePeriod.objects.filter(started_on__range=(start, end))
+               .values_list("child_id", "started_on", "iro_allocated_on", "iro_due_at"))
+    for child_id, day, allocated_on, due_at in started.iterator(chunk_size=5000):
+        yield child_id, day, allocated_on is not None and allocated_on <= _local_date(due_at)
+
+
+def return_interviews(start, end):
+    """Returns in the span, and whether the return home interview was held within 72 hours."""
+    from hearth.missing.codes import InterviewOutcome
+    from hearth.missing.models import MissingEpisode
+    returned = (MissingEpisode.objects.filter(returned_on__range=(start, end))
+                .values_list("child_id", "returned_on", "interview_due_at",
+                             "interview__outcome", "interview__held_at"))
+    for child_id, day, due_at, outcome, held_at in returned.iterator(chunk_size=5000):
+        held_in_time = (outcome == InterviewOutcome.HELD and held_at is not None
+                        and due_at is not None and held_at <= due_at)
+        yield child_id, day, held_in_time
+
+
+def allocations_open(start, end):
+    from hearth.cases.models import Allocation
+    yield from (Allocation.objects.filter(worker__isnull=False, start_date__lte=end)
+                .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
+                .values_list("child_id", "worker_id", "start_date", "end_date")
+                .iterator(chunk_size=5000))
+
+
+def _open_two_years(start: dt.date, day: dt.date) -> bool:
+    return start <= _year_before(_year_before(day))
+
+
+def proceedings_concluded(start, end):
+    """Care proceedings concluded in the span, and whether within 26 weeks of issue."""
+    from hearth.court.models import LegalCase
+    rows = (LegalCase.objects.filter(issued_on__isnull=False,
+                                     final_order_on__range=(start, end))
+            .values_list("lead_child_id", "final_order_on", "issued_on"))
+    for child_id, day, issued_on in rows.iterator(chunk_size=5000):
+        yield child_id, day, (day - issued_on).days <= 26 * 7
+
+
+def _t(value, applies_from=None) -> Target:
+    return Target(Decimal(value), applies_from or dt.date(2000, 1, 1))
+
+
+LIBRARY: dict[str, Indicator] = {i.code: i for i in [
+    Indicator(
+        "PI.120", "16- to 18-year-olds who are not in education, employment or training (NEET)",
+        "Education", sc.PERCENT, sc.LOWER, "16 to 18 year olds NEET (from the careers service)",
+        "16 to 18 year olds known to the authority", priority=OPPORTUNITY, corporate=True,
+        targets=(_t("2.8"),), tolerance=Decimal("0.5"),
+        benchmarks=(Benchmark(Decimal("2.2"), "West Midlands regional data", "2023"),),
+        source="seeds/001_e8ea781e93d1811d.txt line 437"),
+    Indicator(
+        "PI.1447", "% of agency social workers (children's)", "Workforce", sc.PERCENT, sc.LOWER,
+        "Agency social worker FTE", "Social worker FTE in post", corporate=True,
+        targets=(_t("15"),), tolerance=Decimal("5"), places=1,
+        benchmarks=(Benchmark(Decimal("17.6"), "Top Quartile LAIT Annual Figure", "2023"),),
+        source="seeds/001_e8ea781e93d1811d.txt line 438"),
+    Indicator(
+        "PI.432", "Number of children looked after per 10,000 of the child population",
+        "Children in care", sc.RATE_10K, sc.LOWER, "Children looked after at the period's end",
+        "Child population aged 0 to 17", corporate=True, targets=(_t("83"),),
+        tolerance=Decimal("3"),
+        benchmarks=(Benchmark(Decimal("70"), "Top Quartile LAIT Annual Figure", "2023"),),
+        calculation=calc.OpenRate(looked_after),
+        source="seeds/001_e8ea781e93d1811d.txt line 439"),
+    Indicator(
+        "PI.433", "Number of children subject to a child protection plan per 10,000 of the "
+        "child population", "Child protection", sc.RATE_10K, sc.BAND,
+        "Children on a child protection plan at the period's end",
+        "Child population aged 0 to 17", corporate=True, targets=(_t("43"),),
+        tolerance=Decimal("3"), concern_below=Decimal("20"),
+        benchmarks=(Benchmark(Decimal("42.1"), "Top Quartile LAIT Annual Figure", "2023"),),
+        calculation=calc.OpenRate(cp_plans_open),
+        source="seeds/001_e8ea781e93d1811d.txt line 440"),
+    Indicator(
+        "PI.2250", "% of closed Early Help Cases that were not open to Level 4 Services less "
+        "than 6 months after closure", "Early help", sc.PERCENT, sc.HIGHER,
+        "Closed early help cases not open to level 4 within 6 months",
+        "Early help cases closed", corporate=True, targets=(_t("90"),), tolerance=Decimal("3"),
+        benchmarks=(Benchmark(None, "Local measure, no external benchmarking available."),),
+        source="seeds/001_e8ea781e93d1811d.txt line 441"),
+    Indicator(
+        "H-FD-01", "Contacts decided within one working day", "Front door", sc.PERCENT,
+        sc.HIGHER, "Contacts decided by the next working day", "Contacts decided",
+        frequency=MONTH, tolerance=Decimal("5"),
+        targets=(_t("80", dt.date(2021, 2, 1)), _t("90", dt.date(2021, 3, 1)),
+                 _t("95", dt.date(2021, 4, 30))),
+        calculation=calc.Events(contacts_decided),
+        source="seeds/000_4c00c84da207e536.txt lines 4039-4043"),
+    Indicator(
+        "H-FD-04", "Referrals per 10,000 children", "Front door", sc.RATE_10K, sc.CONTEXT,
+        "Referrals in the period", "Child population aged 0 to 17", frequency=MONTH,
+        calculation=calc.EventRate(referrals),
+        source="seeds/000_4c00c84da207e536.txt lines 1129-1132"),
+    Indicator(
+        "H-FD-05", "Re-referrals within 12 months", "Front door", sc.PERCENT, sc.LOWER,
+        "Referrals within 12 months of the child's previous referral", "Referrals",
+        frequency=MONTH, targets=(_t("20"),), tolerance=Decimal("2"),
+        benchmarks=(Benchmark(Decimal("22"), "England", "2024"),),
+        calculation=calc.Events(referrals_repeat),
+        source="seeds/004_46ad6842801cbab3.txt line 156"),
+    Indicator(
+        "H-AS-01", "New assessments authorised within 45 working days", "Assessment",
+        sc.PERCENT, sc.HIGHER, "New assessments authorised within 45 working days",
+        "New assessments authorised", frequency=MONTH, tolerance=Decimal("5"),
+        targets=(_t("75", dt.date(2021, 4, 1)), _t("80", dt.date(2021, 6, 1)),
+                 _t("85", dt.date(2021, 8, 1))),
+        benchmarks=(Benchmark(Decimal("85"), "Statistical neighbours"),),
+        calculation=calc.Events(assessments_authorised),
+        source="seeds/000_4c00c84da207e536.txt lines 3125-3129"),
+    Indicator(
+        "H-AS-02", "Average working days to complete an assessment", "Assessment",
+        sc.AVERAGE, sc.LOWER, "Working days from start to authorisation, summed",
+        "Assessments authorised", frequency=MONTH, targets=(_t("45"),),
+        calculation=calc.EventAverage(assessment_working_days),
+        source="seeds/004_46ad6842801cbab3.txt line 171"),
+    Indicator(
+        "H-CP-04", "Initial child protection conferences within 15 working days",
+        "Child protection", sc.PERCENT, sc.HIGHER,
+        "Initial conferences held by their due date (15 working days from the strategy "
+        "discussion)", "Initial conferences held", frequency=MONTH, targets=(_t("90"),),
+        tolerance=Decimal("5"), calculation=calc.Events(conferences("initial")),
+        source="seeds/003_e1469a924c65b786.txt lines 633-641"),
+    Indicator(
+        "H-CP-05", "Review child protection conferences held in time", "Child protection",
+        sc.PERCENT, sc.HIGHER, "Review conferences held by their due date",
+        "Review conferences held", frequency=MONTH, targets=(_t("95"),),
+        tolerance=Decimal("5"), calculation=calc.Events(conferences("review")),
+        source="seeds/003_e1469a924c65b786.txt lines 648-656"),
+    Indicator(
+        "H-CP-06", "Core group meetings held within timescales", "Child protection",
+        sc.PERCENT, sc.HIGHER, "Core groups held by their due date", "Core groups held",
+        frequency=MONTH, targets=(_t("95"),), tolerance=Decimal("5"),
+        calculation=calc.Events(core_groups),
+        source="seeds/000_4c00c84da207e536.txt lines 4368-4375"),
+    Indicator(
+        "H-CP-11", "Child protection plans open two years or more", "Child protection",
+        sc.PERCENT, sc.LOWER, "Plans open two years or more at the period's end",
+        "Plans open at the period's end", targets=(_t("5"),), tolerance=Decimal("1"),
+        calculation=calc.OpenShare(cp_plans_open, _open_two_years),
+        source="seeds/004_46ad6842801cbab3.txt line 206"),
+    Indicator(
+        "H-CP-14", "Second or subsequent child protection plans", "Child protection",
+        sc.PERCENT, sc.LOWER, "Plans started for a child who had a plan before",
+        "Plans started", targets=(_t("23"),), tolerance=Decimal("3"),
+        benchmarks=(Benchmark(Decimal("23.8"), "England", "2023"),),
+        calculation=calc.Events(cp_plans_started), source="issue 6"),
+    Indicator(
+        "H-CL-04", "Looked-after reviews held in time", "Children in care", sc.PERCENT,
+        sc.HIGHER, "Reviews held by their due date", "Reviews held", frequency=MONTH,
+        targets=(_t("95"), _t("100", dt.date(2019, 12, 1))), tolerance=Decimal("5"),
+        calculation=calc.Events(cla_reviews),
+        source="seeds/003_e1469a924c65b786.txt lines 616-624"),
+    Indicator(
+        "H-CL-05", "Children taking part in their looked-after reviews", "Children in care",
+        sc.PERCENT, sc.HIGHER, "Reviews the child attended or conveyed their views to (PN1 to "
+        "PN6)", "Reviews of children aged 4 or over", targets=(_t("90"),),
+        tolerance=Decimal("3"), calculation=calc.Events(cla_review_participation),
+        source="seeds/004_46ad6842801cbab3.txt lines 288-290"),
+    Indicator(
+        "H-CL-19", "IROs allocated within 48 hours of a child becoming looked after",
+        "Children in care", sc.PERCENT, sc.HIGHER, "Children with an IRO allocated in time",
+        "Children who became looked after", targets=(_t("100"),), tolerance=Decimal("10"),
+        calculation=calc.Events(iro_allocations),
+        source="seeds/003_e1469a924c65b786.txt (a local standard)"),
+    Indicator(
+        "H-MI-02", "Return home interviews held within 72 hours", "Missing", sc.PERCENT,
+        sc.HIGHER, "Returns followed by an interview held within 72 hours", "Returns",
+        frequency=MONTH, targets=(_t("80"),), tolerance=Decimal("10"),
+        calculation=calc.Events(return_interviews), source="issue 6"),
+    Indicator(
+        "H-PM-02", "Care proceedings concluded within 26 weeks", "Court", sc.PERCENT,
+        sc.HIGHER, "Proceedings concluded within 26 weeks of issue", "Proceedings concluded",
+        targets=(_t("50"),), tolerance=Decimal("10"), small_number=10,
+        calculation=calc.Events(proceedings_concluded),
+        source="seeds/004_46ad6842801cbab3.txt line 348"),
+    Indicator(
+        "WF02", "Average caseload per allocated worker", "Workforce", sc.AVERAGE, sc.LOWER,
+        "Children allocated to a worker at the period's end",
+        "Workers with at least one child allocated", targets=(_t("18"),),
+        tolerance=Decimal("3"), calculation=calc.PerWorker(allocations_open),
+        source="seeds/004_46ad6842801cbab3.txt line 431"),
+]}
+
+
+def indicator(code: str) -> Indicator:
+    try:
+        return LIBRARY[code]
+    except KeyError:
+        raise LookupError(f"No indicator {code!r}") from None
+
+
+def corporate() -> list[Indicator]:
+    return [i for i in LIBRARY.values() if i.corporate]

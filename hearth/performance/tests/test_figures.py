@@ -1,0 +1,173 @@
+"""Figures computed from real records, entered by hand, frozen and recomputed."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from hearth.care.tests.factories import period_for
+from hearth.core.errors import DomainError
+from hearth.core.models import AuditEvent
+from hearth.frontdoor.tests.factories import referral_for
+from hearth.performance import periods as p
+from hearth.performance import services
+from hearth.performance.indicators import LIBRARY
+from hearth.performance.models import Snapshot
+from hearth.protection.tests.factories import child_on_a_plan
+
+pytestmark = pytest.mark.django_db
+Q3 = p.quarter(2026, 3)  # October to December 2026
+D = dt.date
+
+
+def compute(*codes, periods=(Q3,)):
+    services.figures_compute(periods=list(periods), system_job="test", codes=list(codes))
+    return {(s.indicator, s.period_start): s
+            for s in Snapshot.objects.filter(frozen=False, period_kind=p.QUARTER)} | {
+        (s.indicator, "month", s.period_start): s
+        for s in Snapshot.objects.filter(frozen=False, period_kind=p.MONTH)}
+
+
+def record_population(children=10_000, year=2026):
+    services.population_record(year=year, children=children, source="Test estimate",
+                               system_job="test")
+
+
+def test_children_looked_after_per_10000_counts_those_in_care_on_the_last_day(personas):
+    record_population()
+    in_care = [personas.child_for(personas.sw_alice) for _ in range(3)]
+    for child in in_care:
+        period_for(child, personas.sw_alice, started_on=D(2026, 11, 2))
+    after_the_quarter = personas.child_for(personas.sw_alice)
+    period_for(after_the_quarter, personas.sw_alice, started_on=D(2027, 1, 4))
+
+    snap = compute("PI.432")[("PI.432", Q3.start)]
+
+    assert (snap.numerator, snap.denominator) == (3, 10_000)
+    figure = LIBRARY["PI.432"].calculation.figures([Q3], population=lambda day: 10_000,
+                                                   with_children=True)[Q3]
+    assert figure.numerator_children == {c.pk for c in in_care}
+
+
+def test_a_rate_without_a_population_is_a_gap_with_its_reason(personas):
+    from hearth.core.models import LocalAuthority
+    LocalAuthority.objects.all().delete()
+    snap = compute("PI.433")[("PI.433", Q3.start)]
+    assert snap.gap == "No child population is recorded for this period"
+
+
+def test_cp_plans_open_two_years_or_more_share(personas):
+    child_on_a_plan(personas, icpc_on=D(2024, 6, 3))
+    child_on_a_plan(personas, icpc_on=D(2026, 6, 1))
+    snap = compute("H-CP-11")[("H-CP-11", Q3.start)]
+    assert (snap.numerator, snap.denominator) == (1, 2)
+
+
+def test_re_referrals_within_12_months(personas):
+    child = personas.child_for(personas.sw_alice)
+    first = referral_for(child, actor=personas.sw_alice, referral_date=D(2026, 1, 12))
+    first.closed_on, first.closure_reason = D(2026, 3, 1), "RC8"
+    first.save()
+    again = referral_for(personas.child_for(personas.sw_alice), actor=personas.sw_alice,
+                         referral_date=D(2026, 11, 3))
+    again.previous_referral = first
+    again.save()
+    referral_for(personas.child_for(personas.sw_alice), actor=personas.sw_alice,
+                 referral_date=D(2026, 11, 4))
+    snap = compute("H-FD-05")[("H-FD-05", Q3.start)]
+    assert (snap.numerator, snap.denominator) == (1, 2)
+
+
+def test_months_add_up_to_their_quarter(personas):
+    for day in (D(2026, 10, 5), D(2026, 11, 9), D(2026, 12, 7)):
+        referral_for(personas.child_for(personas.sw_alice), actor=personas.sw_alice,
+                     referral_date=day)
+    found = compute("H-FD-05", periods=[Q3, *Q3.months()])
+    assert found[("H-FD-05", Q3.start)].denominator == 3
+    assert [found[("H-FD-05", "month", m.start)].denominator for m in Q3.months()] == [1, 1, 1]
+
+
+def test_computing_again_updates_the_working_figure_and_is_audited(personas):
+    record_population()
+    compute("PI.432")
+    period_for(personas.child_for(personas.sw_alice), personas.sw_alice,
+               started_on=D(2026, 12, 1))
+    snap = compute("PI.432")[("PI.432", Q3.start)]
+    assert snap.numerator == 1
+    assert Snapshot.objects.filter(indicator="PI.432").count() == 1
+    assert AuditEvent.objects.filter(event_code="FIGURES_COMPUTED").count() == 2
+
+
+def test_freezing_keeps_the_reported_figure_when_records_change_later(personas):
+    record_population()
+    compute("PI.432")
+    services.quarter_freeze(quarter=Q3, actor=personas.analyst_dana)
+    period_for(personas.child_for(personas.sw_alice), personas.sw_alice,
+               started_on=D(2026, 12, 1))  # recorded late
+    compute("PI.432")
+    frozen = Snapshot.objects.get(indicator="PI.432", frozen=True)
+    working = Snapshot.objects.get(indicator="PI.432", frozen=False)
+    assert (frozen.numerator, working.numerator) == (0, 1)
+    assert frozen.frozen_by == personas.analyst_dana
+
+
+def test_a_quarter_is_frozen_once_and_only_after_it_ends(personas):
+    compute("PI.432")
+    services.quarter_freeze(quarter=Q3, actor=personas.analyst_dana)
+    with pytest.raises(DomainError, match="frozen already"):
+        services.quarter_freeze(quarter=Q3, actor=personas.analyst_dana)
+    with pytest.raises(DomainError, match="once it has ended"):
+        services.quarter_freeze(quarter=p.quarter(2026, 4), actor=personas.analyst_dana)
+
+
+def test_entering_a_figure_by_hand(personas):
+    snap = services.figure_enter(code="PI.1447", period=Q3, numerator="25.27",
+                                 denominator="142.5", note="Workforce return",
+                                 actor=personas.analyst_dana)
+    assert (snap.numerator, snap.denominator) == (Decimal("25.27"), Decimal("142.5"))
+    assert snap.source == Snapshot.Source.ENTERED and snap.entered_by == personas.analyst_dana
+    event = AuditEvent.objects.get(event_code="FIGURE_ENTERED")
+    assert event.detail["numerator"] == "25.27"
+
+
+@pytest.mark.parametrize(("code", "numerator", "denominator", "field", "message"), [
+    ("PI.432", "1", "2", "indicator", "computed from the records"),
+    ("PI.1447", "abc", "2", "numerator", "as a number"),
+    ("PI.1447", "1", "0", "denominator", "cannot be 0"),
+    ("PI.1447", "3", "2", "numerator", "cannot be more than the denominator"),
+    ("PI.1447", "-1", "2", "numerator", "from 0"),
+    ("PI.1447", "1.00001", "2", "numerator", "4 decimal places"),
+    ("PI.1447", "NaN", "2", "numerator", "from 0"),
+])
+def test_a_bad_entered_figure_is_refused_with_its_reason(personas, code, numerator, denominator,
+                                                         field, message):
+    with pytest.raises(DomainError, match=message) as refused:
+        services.figure_enter(code=code, period=Q3, numerator=numerator,
+                              denominator=denominator, note="x", actor=personas.analyst_dana)
+    assert refused.value.field == field
+    assert not Snapshot.objects.exists()
+
+
+def test_commentary_is_drafted_approved_by_someone_else_and_reopened_by_a_change(personas):
+    row = services.commentary_save(code="PI.1447", quarter=Q3, performance="P", assurance="A",
+                                   impact="I", actor=personas.tm_bob)
+    with pytest.raises(DomainError, match="someone other"):
+        services.commentary_approve(commentary=row, actor=personas.tm_bob)
+    row = services.commentary_approve(commentary=row, actor=personas.sm_sara)
+    assert row.status == "approved" and row.approved_by == personas.sm_sara
+    row = services.commentary_save(code="PI.1447", quarter=Q3, performance="P2",
+                                   assurance="A", impact="I", actor=personas.tm_bob)
+    assert row.status == "draft" and row.approved_by is None
+
+
+def test_commentary_needs_all_three_headings(personas):
+    with pytest.raises(DomainError) as refused:
+        services.commentary_save(code="PI.1447", quarter=Q3, performance="P", assurance=" ",
+                                 impact="I", actor=personas.tm_bob)
+    assert refused.value.field == "assurance"
+
+
+def test_every_computed_indicator_computes_on_an_empty_authority(personas):
+    written = services.figures_compute(periods=[Q3, *Q3.months()], system_job="test")
+    computed = [i for i in LIBRARY.values() if i.is_computed]
+    assert written == len(computed) * 4
