@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "hearth.iro",
     "hearth.fostering",
     "hearth.court",
+    "hearth.workforce",
     "hearth.drafts",
     "hearth.imports",
     "hearth.synthetic",
