@@ -261,3 +261,24 @@ def test_the_frequencies_form(client, personas):
     assert page.status_code == 302
     report = client.get("/workforce/supervision/")
     assert "Child in need plan: every 3 weeks" in report.text
+
+
+def test_the_team_page_pages_and_its_queries_do_not_grow_with_the_list(client, personas):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(3):
+        factories.held(personas.team_a, contract="agency")
+    signed_in(client, personas.tm_bob)
+    url = f"/workforce/teams/{personas.team_a.pk}/"
+    client.get(url)  # the first request of a session does some once-only work
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(50):
+        factories.held(personas.team_a)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url)
+    assert len(many.captured_queries) == len(few.captured_queries)
+    assert "53 posts" in page.text and "Page 1 of 2" in page.text
+    second = client.get(url, {"page": "2"})
+    assert "Page 2 of 2" in second.text
