@@ -3,7 +3,7 @@ their record, every opening audited), the timeliness report by team, and the fre
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from hearth.accounts.roles import PERMISSIONS
@@ -13,6 +13,7 @@ from hearth.core.audit import Auditor
 from hearth.core.permissions import requires
 from hearth.people.record_views import record_context
 from hearth.workforce import rules, selectors, services
+from hearth.workforce.access import access_staff_member
 from hearth.workforce.codes import LevelOfNeed
 from hearth.workforce.forms import (
     CaseSupervisionForm,
@@ -34,8 +35,7 @@ def case_supervisors():
 
 @requires("workforce.record_staff_supervision")
 def staff_supervision_view(request, user_id):
-    worker = get_object_or_404(get_user_model().objects.exclude(role=""), pk=user_id,
-                               is_active=True)
+    worker = access_staff_member(request.user, user_id)
     form = StaffSupervisionForm(request.POST or None, worker=worker, initial={
         "supervised_on": clock.today(), "supervisor": request.user.pk})
     if request.method == "POST" and form.is_valid():

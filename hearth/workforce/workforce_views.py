@@ -13,6 +13,7 @@ from hearth.core import clock
 from hearth.core.errors import DomainError
 from hearth.core.permissions import requires
 from hearth.workforce import indicators, rules, selectors, services
+from hearth.workforce.access import may_supervise
 from hearth.workforce.forms import (
     AsyeForm,
     AsyeOutcomeForm,
@@ -81,7 +82,8 @@ def team_view(request, team_id):
     return render(request, "workforce/team.html", {
         "team": team, "form": form, "on": on, "page_obj": page, "rows": rows,
         "figures": selectors.post_figures(on, team=team, grades=None),
-        "caseloads": [(c, last.get(c.worker.pk)) for c in caseloads], "asye": asye,
+        "caseloads": [(c, last.get(c.worker.pk), may_supervise(request.user, c.worker))
+                      for c in caseloads], "asye": asye,
         "today": clock.today(), "query_params": _query_params(request)})
 
 

@@ -282,3 +282,11 @@ def test_the_team_page_pages_and_its_queries_do_not_grow_with_the_list(client, p
     assert "53 posts" in page.text and "Page 1 of 2" in page.text
     second = client.get(url, {"page": "2"})
     assert "Page 2 of 2" in second.text
+
+
+def test_staff_supervision_is_for_a_managers_own_team_or_a_service_manager(client, personas):
+    other_team = f"/workforce/staff/{personas.sw_charlie.pk}/supervision/"
+    assert signed_in(client, personas.tm_bob).get(other_team).status_code == 404
+    assert signed_in(client, personas.tm_bob).get(
+        f"/workforce/staff/{personas.tm_bob.pk}/supervision/").status_code == 404  # themselves
+    assert signed_in(client, personas.sm_sara).get(other_team).status_code == 200
