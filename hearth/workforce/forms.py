@@ -126,6 +126,8 @@ class MovementFilterForm(GovukForm):
                                   queryset=Team.objects.order_by("name"))
     contract = _choice("Contract", Contract.choices, "Choose a contract", radios=False,
                        required=False)
+    sort = forms.ChoiceField(label="Sort by", required=False, choices=[
+        ("newest", "Newest first"), ("oldest", "Oldest first"), ("team", "Team")])
 
     def clean(self):
         data = super().clean()

@@ -182,13 +182,11 @@ def turnover(day: dt.date) -> Turnover:
                     headcount_at_end=_headcount(end))
 
 
-MOVEMENT_SORTS = {"date": ("-on", "-id"), "-date": ("on", "id"),
-                  "team": ("post__team__name", "-on"), "post": ("post__reference", "-on")}
-
-
 def starters_and_leavers(*, start: dt.date, end: dt.date, kind: str = "", team=None,
-                         contract: str = "") -> list[tuple[str, PostHolding]]:
-    """Holdings that started or ended in the period, newest first: ("starter" | "leaver", h)."""
+                         contract: str = "", sort: str = "newest"
+                         ) -> list[tuple[str, PostHolding]]:
+    """Holdings that started or ended in the period: ("starter" | "leaver", holding), newest
+    first, oldest first, or by team (then newest)."""
     rows = PostHolding.objects.select_related("post__team", "user")
     if team is not None:
         rows = rows.filter(post__team=team)
@@ -201,7 +199,9 @@ def starters_and_leavers(*, start: dt.date, end: dt.date, kind: str = "", team=N
     if kind in ("", "leaver"):
         found += [("leaver", h.end_date, h) for h in
                   rows.filter(end_date__gte=start, end_date__lte=end)]
-    found.sort(key=lambda row: (row[1], row[2].pk), reverse=True)
+    found.sort(key=lambda row: (row[1], row[2].pk), reverse=sort != "oldest")
+    if sort == "team":
+        found.sort(key=lambda row: row[2].post.team.name)  # stable: newest first in a team
     return [(what, holding) for what, _on, holding in found]
 
 

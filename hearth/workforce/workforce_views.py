@@ -208,7 +208,8 @@ def movements_view(request):
         start, end = default_start, default_end
     rows = selectors.starters_and_leavers(start=start, end=end, kind=data.get("kind") or "",
                                           team=data.get("team"),
-                                          contract=data.get("contract") or "")
+                                          contract=data.get("contract") or "",
+                                          sort=data.get("sort") or "newest")
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     services.workforce_viewed(actor=request.user, what="starters and leavers",
                               detail={"start": str(start), "end": str(end)})

@@ -164,6 +164,8 @@ def test_starters_and_leavers_list(client, personas, post):
     signed_in(client, personas.tm_bob)
     page = client.get("/workforce/starters-and-leavers/")
     assert page.status_code == 200 and page.text.count("Robin Agencyworker") == 2
+    oldest = client.get("/workforce/starters-and-leavers/", {"sort": "oldest"}).text
+    assert oldest.index("Started") < oldest.index("Left")
     leavers = client.get("/workforce/starters-and-leavers/", {"kind": "leaver"})
     assert "End of contract" in leavers.text and "Started" not in leavers.text
     backwards = client.get("/workforce/starters-and-leavers/", {
