@@ -51,6 +51,7 @@ DEFAULT_INTERVAL_WEEKS: dict[str, int] = {
 # The order a child's levels are weighed in: the first that applies sets the frequency.
 NEED_ORDER = tuple(LevelOfNeed)
 SUPERVISION_TARGET_PERCENT = 95  # seeds/000 lines 3470-3472 (95% by 30 April 2021)
+AGENCY_TARGET_PERCENT = 15  # PI.1447's local target, a ceiling (seeds/001 lines 319, 438)
 STAFF_SUPERVISION_MONTHS = 1  # T101: monthly
 ASYE_MONTHS = 12
 

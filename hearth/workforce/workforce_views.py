@@ -55,7 +55,7 @@ def workforce_view(request):
     services.workforce_viewed(actor=request.user, what="figures", detail={"on": str(on)})
     return render(request, "workforce/summary.html", {
         "form": form, "on": on, "figures": selectors.post_figures(on),
-        "agency_share": share, "target": 15,
+        "agency_share": share, "target": rules.AGENCY_TARGET_PERCENT,
         "turnover": selectors.turnover(on), "caseload": selectors.average_caseload(on),
         "teams": selectors.team_workforce_list(on),
         "asye": selectors.asye_current(on).count()})
