@@ -443,6 +443,34 @@ PAGES: list[Page] = [
     Page("fostering:link_placement", FOSTER_CHILD % "empty" + "placement/", SW,
          state="nothing to link"),
 
+    # Workforce and supervision
+    Page("workforce:workforce", "/workforce/"),
+    Page("workforce:workforce", "/workforce/?on_day=1&on_month=1&on_year=2000", PA,
+         state="empty"),
+    Page("workforce:team", "/workforce/teams/{main_team}/", SM),
+    Page("workforce:team", "/workforce/teams/{main_team}/?vacant=on&grade=iro", state="empty"),
+    *form("workforce:add_post", "/workforce/posts/add/", BS),
+    Page("workforce:post", "/workforce/posts/{wf_post}/"),
+    Page("workforce:post", "/workforce/posts/{wf_post_vacant}/", SM, state="vacant"),
+    *form("workforce:add_holder", "/workforce/posts/{wf_post_vacant}/holder/", SM),
+    Page("workforce:add_holder", "/workforce/posts/{wf_post}/holder/", SM, state="filled"),
+    *form("workforce:record_leaver", "/workforce/posts/{wf_post}/leaver/", BS),
+    Page("workforce:start_asye", "/workforce/posts/{wf_post}/asye/", SM, state="already"),
+    *form("workforce:start_asye", "/workforce/posts/{wf_post_nqsw}/asye/", SM, state="new"),
+    *form("workforce:asye_outcome", "/workforce/asye/{wf_asye}/outcome/", SM),
+    Page("workforce:movements", "/workforce/starters-and-leavers/"),
+    Page("workforce:movements", "/workforce/starters-and-leavers/?kind=leaver&start_day=1"
+         "&start_month=1&start_year=2001&end_day=2&end_month=1&end_year=2001", state="empty"),
+    *form("workforce:staff_supervision", "/workforce/staff/{quiet_pk}/supervision/"),
+    Page("workforce:child_supervision", "/workforce/child/{cp}/supervision/"),
+    Page("workforce:child_supervision", "/workforce/child/{empty}/supervision/", SW,
+         state="empty"),
+    *form("workforce:add_case_supervision", "/workforce/child/{cp}/supervision/add/"),
+    Page("workforce:supervision_report", "/workforce/supervision/", PA),
+    Page("workforce:supervision_report", "/workforce/supervision/?on_day=1&on_month=1"
+         "&on_year=2000", SM, state="empty"),
+    *form("workforce:supervision_standards", "/workforce/supervision/frequencies/", SM),
+
     # Administration
     Page("core:audit_trail", "/audit/", ADMIN),
     Page("core:audit_trail", "/audit/?la_child_id=NOPE&date_from_day=2&date_from_month=1"

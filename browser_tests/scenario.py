@@ -414,6 +414,25 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
         kind="supported_accommodation", place_provider="PR4", urn="",
         registration="unregistered", judgement="", judgement_on=None, postcode="ZZ7 7GG")
 
+    # Workforce: the quiet social worker in a post and their ASYE, a newly qualified social
+    # worker without one yet, a vacant post, a case supervision and a staff supervision.
+    from hearth.workforce import services as workforce
+    wf_posts = [workforce.post_add(team=main_team, reference=f"SCN-{n}", title="Social Worker",
+                                   grade="social_worker", fte="1" if n < 3 else "0.8",
+                                   established_on=days_ago(800), system_job=JOB)
+                for n in (1, 2, 3)]
+    wf_held = workforce.post_holder_start(post=wf_posts[0], start_date=days_ago(90),
+                                          contract="permanent", user=quiet, system_job=JOB)
+    wf_asye = workforce.asye_start(holding=wf_held, started_on=days_ago(90), system_job=JOB)
+    wf_nqsw = workforce.post_holder_start(post=wf_posts[1], start_date=days_ago(20),
+                                          contract="agency", worker_name="Rowan Fairbank",
+                                          system_job=JOB)
+    workforce.staff_supervision_record(worker=quiet, supervised_on=days_ago(40),
+                                       supervisor=tm, actor=tm)
+    workforce.case_supervision_record(child=child["cp"], supervised_on=days_ago(10),
+                                      supervisor=tm, decisions="Core group to agree the plan",
+                                      actor=tm)
+
     # A local closure day for the working-days pages, far enough ahead to move no deadline here.
     closure = None
     for ahead in range(200, 260):
@@ -505,6 +524,10 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
             "provider_unregistered": flat.pk,
             "quarter": quarter.slug,
             "quarter_open": performance_periods.quarter_containing(today).slug,
+            "wf_post": wf_posts[0].pk,
+            "wf_post_nqsw": wf_nqsw.post_id,
+            "wf_post_vacant": wf_posts[2].pk,
+            "wf_asye": wf_asye.pk,
         },
     }
 

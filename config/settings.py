@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "hearth.fostering",
     "hearth.court",
     "hearth.performance",
+    "hearth.workforce",
     "hearth.drafts",
     "hearth.imports",
     "hearth.synthetic",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("leaving-care/", include("hearth.leaving_care.urls")),
     path("iro/", include("hearth.iro.urls")),
     path("fostering/", include("hearth.fostering.urls")),
+    path("workforce/", include("hearth.workforce.urls")),
     path("court/", include("hearth.court.urls")),
     path("performance/", include("hearth.performance.urls")),
     path("audit/", include("hearth.core.urls")),

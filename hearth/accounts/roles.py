@@ -175,6 +175,21 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
     "court.view_plo_tracker": (
         (TM, SM, IRO, PA),
         "See the PLO tracker and proceedings figures (names only with people.view_child)"),
+    # Workforce and supervision (hearth.workforce): staff data, not children's records.
+    "workforce.view_workforce": (
+        (TM, SM, PA),
+        "See posts, FTE, agency and vacancies by team, starters and leavers, ASYE and caseloads"),
+    "workforce.manage_workforce": (
+        (SM, BS),
+        "Add posts, record who holds a post and when they leave, and record ASYE programmes"),
+    "workforce.record_staff_supervision": (
+        (SP, TM, SM), "Record a member of staff's supervision and when the next is due"),
+    "workforce.record_case_supervision": (
+        (SP, TM, SM), "Record case supervision on a child's record (decisions and actions)"),
+    "workforce.view_supervision_report": (
+        (TM, SM, PA), "See case supervision timeliness by team (figures, no names)"),
+    "workforce.manage_supervision_standards": (
+        (SM,), "Set how often case supervision is required for each level of need"),
     "core.view_audit_trail": ((ADMIN,), "Search the audit trail"),
     "workingdays.manage_closure_days": ((ADMIN,), "Add and remove local closure days"),
     "api.use_api": (

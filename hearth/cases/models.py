@@ -103,6 +103,8 @@ class TaskKind(models.TextChoices):
                               "Review pre-proceedings: step down or issue (16 weeks)")
     CONCLUDE_CARE_PROCEEDINGS = ("conclude_care_proceedings",
                                  "Final hearing due: conclude care proceedings (26 weeks)")
+    # Case supervision (hearth.workforce)
+    SUPERVISE_CASE = "supervise_case", "Supervise this case (case supervision due)"
 
 
 class StatutoryTaskQuerySet(models.QuerySet):

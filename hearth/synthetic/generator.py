@@ -31,6 +31,7 @@ from hearth.synthetic.families import FamilyBuilder, FamilyResult, FamilySpec, I
 from hearth.synthetic.performance import build_figures
 from hearth.synthetic.profiles import Profile, TeamSpec
 from hearth.synthetic.staff import Organisation, StaffBuilder
+from hearth.synthetic.workforce import build_workforce
 
 SYSTEM_JOB = "synthesise"
 DEFAULT_DEMO_PASSWORD = "hearth-demo-2026"
@@ -120,6 +121,9 @@ def build_authority(profile: Profile, *, seed: int, password: str = DEFAULT_DEMO
             system_job=SYSTEM_JOB)
         organisation = StaffBuilder(rng, password_hash=password_hash(password),
                                     system_job=SYSTEM_JOB).build(profile)
+        # Posts from a random stream of their own, so the rest of the authority is unchanged.
+        build_workforce(organisation, random.Random(f"workforce-{seed}"), today=today,
+                        system_job=SYSTEM_JOB)
     report("staff", len(organisation.staff), len(organisation.staff))
     authority = Authority(profile, seed, local_authority, organisation)
     planner = FamilyPlanner(rng, today=today, profile=profile, organisation=organisation)
