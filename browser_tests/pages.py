@@ -327,7 +327,7 @@ PAGES: list[Page] = [
     Page("performance:indicator", "/performance/indicators/PI.432/{quarter}/", TM),
     Page("performance:indicator", "/performance/indicators/PI.432/{quarter}/", PA,
          state="figures only"),
-    Page("performance:indicator", "/performance/indicators/PI.1447/{quarter}/", TM,
+    Page("performance:indicator", "/performance/indicators/PI.120/{quarter}/", TM,
          state="entered by hand"),
     *form("performance:commentary", "/performance/commentary/PI.1447/{quarter}/", SM),
     Page("performance:report", "/performance/reports/{quarter}/", SM),

@@ -464,8 +464,8 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     quarter = latest_complete_quarter(today)
     performance.figures_compute(
         periods=performance.reporting_periods(years=2, today=today), system_job="scenario")
-    performance.figure_enter(code="PI.1447", period=quarter, numerator="25.27",
-                             denominator="142.5", note="Workforce return",
+    performance.figure_enter(code="PI.120", period=quarter, numerator="168",
+                             denominator="7663", note="Careers service return",
                              actor=users["performance_analyst"])
     performance.commentary_save(code="PI.1447", quarter=quarter, performance="Falling.",
                                 assurance="A recruitment drive.", impact="Cost.",

@@ -13,7 +13,7 @@ child's id, so the same rows give the drill-down list of children behind a figur
   (children looked after, children on a plan).
 - `OpenShare`: of the records open on the period's last day, the share meeting a condition that
   depends on that day (plans open two years or more).
-- `PerWorker`: open allocations per allocated worker on the period's last day (caseload).
+- `AtDate`: a figure another app works out for a day (the workforce's agency share).
 """
 
 from __future__ import annotations
@@ -185,25 +185,16 @@ class OpenShare:
 
 
 @dataclass
-class PerWorker:
-    """allocations(first, last) yields (child_id, worker_id, start, end or None)."""
+class AtDate:
+    """figure(day) gives (numerator, denominator, value) for one day: an indicator another
+    app computes from its own records (the workforce's agency share and caseloads). Counted
+    on each period's last day; it lists no children."""
 
-    allocations: Callable[[dt.date, dt.date], Iterable[tuple[int, int, dt.date, dt.date | None]]]
+    figure: Callable[[dt.date], tuple]
 
     def figures(self, periods, *, population=None, with_children=False):
-        rows = list(self.allocations(*_span(periods)))
         result = {}
         for period in periods:
-            day = period.end
-            workers, children = set(), set()
-            figure = Figure(Decimal(0), Decimal(0))
-            for child_id, worker_id, start, end in rows:
-                if start <= day and (end is None or end >= day):
-                    figure.numerator += 1
-                    workers.add(worker_id)
-                    children.add(child_id)
-            figure.denominator = Decimal(len(workers))
-            if with_children:
-                figure.numerator_children = children
-            result[period] = figure
+            numerator, denominator, _value = self.figure(period.end)
+            result[period] = Figure(Decimal(str(numerator)), Decimal(str(denominator)))
         return result

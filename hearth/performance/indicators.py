@@ -229,12 +229,12 @@ def return_interviews(start, end):
         yield child_id, day, held_in_time
 
 
-def allocations_open(start, end):
-    from hearth.cases.models import Allocation
-    yield from (Allocation.objects.filter(worker__isnull=False, start_date__lte=end)
-                .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
-                .values_list("child_id", "worker_id", "start_date", "end_date")
-                .iterator(chunk_size=5000))
+def _workforce(name: str):
+    def figure(day):
+        from hearth.workforce import indicators as workforce
+        return getattr(workforce, name)(day)
+    figure.__name__ = name
+    return figure
 
 
 def _open_two_years(start: dt.date, day: dt.date) -> bool:
@@ -265,9 +265,10 @@ LIBRARY: dict[str, Indicator] = {i.code: i for i in [
         source="seeds/001_e8ea781e93d1811d.txt line 437"),
     Indicator(
         "PI.1447", "% of agency social workers (children's)", "Workforce", sc.PERCENT, sc.LOWER,
-        "Agency social worker FTE", "Social worker FTE in post", corporate=True,
-        targets=(_t("15"),), tolerance=Decimal("5"), places=1,
+        "Agency social worker FTE in post", "Social worker FTE in post", corporate=True,
+        targets=(_t("15"),), tolerance=Decimal("5"),
         benchmarks=(Benchmark(Decimal("17.6"), "Top Quartile LAIT Annual Figure", "2023"),),
+        calculation=calc.AtDate(_workforce("agency_share")),
         source="seeds/001_e8ea781e93d1811d.txt line 438"),
     Indicator(
         "PI.432", "Number of children looked after per 10,000 of the child population",
@@ -389,11 +390,28 @@ LIBRARY: dict[str, Indicator] = {i.code: i for i in [
         calculation=calc.Events(proceedings_concluded),
         source="seeds/004_46ad6842801cbab3.txt line 348"),
     Indicator(
-        "WF02", "Average caseload per allocated worker", "Workforce", sc.AVERAGE, sc.LOWER,
-        "Children allocated to a worker at the period's end",
-        "Workers with at least one child allocated", targets=(_t("18"),),
-        tolerance=Decimal("3"), calculation=calc.PerWorker(allocations_open),
+        "WF02", "Average caseload per social worker", "Workforce", sc.AVERAGE, sc.LOWER,
+        "Children allocated to holders of case-holding posts at the period's end",
+        "Those posts' FTE", targets=(_t("18"),), tolerance=Decimal("3"),
+        calculation=calc.AtDate(_workforce("average_caseload")),
         source="seeds/004_46ad6842801cbab3.txt line 431"),
+    Indicator(
+        "H-WF-03", "Social work vacancy rate", "Workforce", sc.PERCENT, sc.LOWER,
+        "Vacant social work FTE at the period's end", "Established social work FTE",
+        targets=(_t("10"),), tolerance=Decimal("3"),
+        calculation=calc.AtDate(_workforce("vacancy_rate")), source="issue 7"),
+    Indicator(
+        "H-WF-04", "Social worker turnover over 12 months", "Workforce", sc.PERCENT, sc.LOWER,
+        "Permanent leavers in the 12 months to the period's end",
+        "Average permanent headcount", targets=(_t("12"),), tolerance=Decimal("3"),
+        calculation=calc.AtDate(_workforce("turnover")),
+        source="seeds/001_e8ea781e93d1811d.txt line 321"),
+    Indicator(
+        "H-WF-06", "Case supervision within its frequency", "Workforce", sc.PERCENT,
+        sc.HIGHER, "Open cases supervised within the frequency for their level of need",
+        "Open cases", targets=(_t("95"),), tolerance=Decimal("5"),
+        calculation=calc.AtDate(_workforce("case_supervision_in_time")),
+        source="seeds/004_46ad6842801cbab3.txt (supervision within a month)"),
 ]}
 
 

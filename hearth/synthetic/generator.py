@@ -147,10 +147,8 @@ def build_authority(profile: Profile, *, seed: int, password: str = DEFAULT_DEMO
         authority.casework = build_casework(authority, profile, random.Random(f"casework-{seed}"),
                                             progress=report, settings=settings)
         figures = build_figures(random.Random(f"performance-{seed}"),
-                                population=profile.population_0_17,
-                                social_workers=sum(1 for u in organisation.staff
-                                                   if u.role == "social_worker"),
-                                today=today, system_job=SYSTEM_JOB)
+                                population=profile.population_0_17, today=today,
+                                system_job=SYSTEM_JOB)
         report("performance figures", figures, figures)
     authority.seconds = time.perf_counter() - started
     return authority

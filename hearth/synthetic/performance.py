@@ -6,7 +6,6 @@ the casework just built, so the demo scorecard has figures the moment it opens."
 from __future__ import annotations
 
 import random
-from decimal import Decimal
 
 from hearth.performance import periods as p
 from hearth.performance import services
@@ -23,23 +22,19 @@ def _quarters(today) -> list[p.Period]:
     return list(reversed(quarters))
 
 
-def entered_figures(rng: random.Random, *, population: int, social_workers: int, today,
+def entered_figures(rng: random.Random, *, population: int, today,
                     system_job: str) -> int:
-    """PI.120 (NEET 16 to 18: cohort about 11% of the 0 to 17 population, 1.3% to 3.2% NEET),
-    PI.2250 (early help closures not stepped up within 6 months: 92% to 96%) and PI.1447
-    (agency share of social worker FTE: 9% to 27%)."""
+    """PI.120 (NEET 16 to 18: cohort about 11% of the 0 to 17 population, 1.3% to 3.2% NEET)
+    and PI.2250 (early help closures not stepped up within 6 months: 92% to 96%). PI.1447 is
+    computed from the workforce records."""
     cohort = max(50, round(population * 0.11))
     closures = max(40, round(population * 0.024))
-    fte = Decimal(max(social_workers, 10)) * Decimal("0.95")
     written = 0
     for quarter in _quarters(today):
         neet = round(cohort * rng.uniform(0.013, 0.032))
         stayed_out = round(closures * rng.uniform(0.92, 0.965))
-        agency = (fte * Decimal(str(round(rng.uniform(0.09, 0.27), 4)))).quantize(
-            Decimal("0.01"))
         for code, numerator, denominator in [("PI.120", neet, cohort),
-                                             ("PI.2250", stayed_out, closures),
-                                             ("PI.1447", agency, fte.quantize(Decimal("0.1")))]:
+                                             ("PI.2250", stayed_out, closures)]:
             services.figure_enter(code=code, period=quarter, numerator=numerator,
                                   denominator=denominator, note=SOURCE_NOTE,
                                   system_job=system_job)
@@ -47,9 +42,7 @@ def entered_figures(rng: random.Random, *, population: int, social_workers: int,
     return written
 
 
-def build_figures(rng: random.Random, *, population: int, social_workers: int, today,
-                  system_job: str) -> int:
-    written = entered_figures(rng, population=population, social_workers=social_workers,
-                              today=today, system_job=system_job)
+def build_figures(rng: random.Random, *, population: int, today, system_job: str) -> int:
+    written = entered_figures(rng, population=population, today=today, system_job=system_job)
     return written + services.figures_compute(
         periods=services.reporting_periods(years=3, today=today), system_job=system_job)

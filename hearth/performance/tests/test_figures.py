@@ -121,23 +121,24 @@ def test_a_quarter_is_frozen_once_and_only_after_it_ends(personas):
 
 
 def test_entering_a_figure_by_hand(personas):
-    snap = services.figure_enter(code="PI.1447", period=Q3, numerator="25.27",
-                                 denominator="142.5", note="Workforce return",
+    snap = services.figure_enter(code="PI.120", period=Q3, numerator="168",
+                                 denominator="7663", note="Careers service return",
                                  actor=personas.analyst_dana)
-    assert (snap.numerator, snap.denominator) == (Decimal("25.27"), Decimal("142.5"))
+    assert (snap.numerator, snap.denominator) == (Decimal("168"), Decimal("7663"))
     assert snap.source == Snapshot.Source.ENTERED and snap.entered_by == personas.analyst_dana
     event = AuditEvent.objects.get(event_code="FIGURE_ENTERED")
-    assert event.detail["numerator"] == "25.27"
+    assert event.detail["numerator"] == "168"
 
 
 @pytest.mark.parametrize(("code", "numerator", "denominator", "field", "message"), [
     ("PI.432", "1", "2", "indicator", "computed from the records"),
-    ("PI.1447", "abc", "2", "numerator", "as a number"),
-    ("PI.1447", "1", "0", "denominator", "cannot be 0"),
-    ("PI.1447", "3", "2", "numerator", "cannot be more than the denominator"),
-    ("PI.1447", "-1", "2", "numerator", "from 0"),
-    ("PI.1447", "1.00001", "2", "numerator", "4 decimal places"),
-    ("PI.1447", "NaN", "2", "numerator", "from 0"),
+    ("PI.1447", "1", "2", "indicator", "computed from the records"),
+    ("PI.120", "abc", "2", "numerator", "as a number"),
+    ("PI.120", "1", "0", "denominator", "cannot be 0"),
+    ("PI.120", "3", "2", "numerator", "cannot be more than the denominator"),
+    ("PI.120", "-1", "2", "numerator", "from 0"),
+    ("PI.120", "1.00001", "2", "numerator", "4 decimal places"),
+    ("PI.120", "NaN", "2", "numerator", "from 0"),
 ])
 def test_a_bad_entered_figure_is_refused_with_its_reason(personas, code, numerator, denominator,
                                                          field, message):
@@ -171,3 +172,20 @@ def test_every_computed_indicator_computes_on_an_empty_authority(personas):
     written = services.figures_compute(periods=[Q3, *Q3.months()], system_job="test")
     computed = [i for i in LIBRARY.values() if i.is_computed]
     assert written == len(computed) * 4
+
+
+def test_the_agency_share_is_computed_from_the_workforce_records(personas):
+    agency_staff(personas.team_a)
+    snap = compute("PI.1447")[("PI.1447", Q3.start)]
+    assert (snap.numerator, snap.denominator) == (Decimal("25.27"), Decimal("142.5"))
+
+
+def agency_staff(team, start=D(2025, 1, 1)):
+    """The seed's Q3 2023/24 workforce: 25.27 agency FTE of 142.5 in post."""
+    from hearth.workforce.tests import factories
+    for _ in range(25):
+        factories.held(team, contract="agency", start=start)
+    factories.held(team, fte="0.27", contract="agency", start=start)
+    for _ in range(117):
+        factories.held(team, contract="permanent", start=start)
+    factories.held(team, fte="0.23", contract="permanent", start=start)
