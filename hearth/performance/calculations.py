@@ -72,6 +72,27 @@ class Events:
             result[period] = figure
         return result
 
+    def by_group(self, periods, group_of) -> dict[tuple[Period, int], Figure]:
+        """The same figures split by who held each child when the event happened (a team or a
+        worker: `group_of(child_id, day)`, None for no one)."""
+        by_month = defaultdict(list)
+        for child_id, day, met in self.rows(*_span(periods)):
+            group = group_of(child_id, day)
+            if group is not None:
+                by_month[_month_key(day)].append((group, 1 if met else 0))
+        return _split(periods, by_month)
+
+
+def _split(periods, by_month) -> dict[tuple[Period, int], Figure]:
+    result: dict[tuple[Period, int], Figure] = {}
+    for period in periods:
+        for month in period.months():
+            for group, amount in by_month.get(_month_key(month.start), ()):
+                figure = result.setdefault((period, group), Figure(Decimal(0), Decimal(0)))
+                figure.numerator += Decimal(amount)
+                figure.denominator += 1
+    return result
+
 
 @dataclass
 class EventAverage:
@@ -95,6 +116,14 @@ class EventAverage:
                         figure.denominator_children.add(child_id)
             result[period] = figure
         return result
+
+    def by_group(self, periods, group_of):
+        by_month = defaultdict(list)
+        for child_id, day, value in self.rows(*_span(periods)):
+            group = group_of(child_id, day)
+            if group is not None:
+                by_month[_month_key(day)].append((group, value))
+        return _split(periods, by_month)
 
 
 def _with_population(result: dict[Period, Figure], population) -> dict[Period, Figure]:
@@ -181,6 +210,21 @@ class OpenShare:
                         if with_children:
                             figure.numerator_children.add(child_id)
             result[period] = figure
+        return result
+
+    def by_group(self, periods, group_of):
+        rows = list(self.intervals(*_span(periods)))
+        result: dict[tuple[Period, int], Figure] = {}
+        for period in periods:
+            day = period.end
+            for child_id, start, end in rows:
+                if start <= day and (end is None or end >= day):
+                    group = group_of(child_id, day)
+                    if group is None:
+                        continue
+                    figure = result.setdefault((period, group), Figure(Decimal(0), Decimal(0)))
+                    figure.denominator += 1
+                    figure.numerator += 1 if self.meets(start, day) else 0
         return result
 
 

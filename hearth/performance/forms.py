@@ -92,3 +92,17 @@ class CommentaryForm(GovukForm):
         label="Impact: what are the issues/risks for service delivery?", max_length=10000,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": "Enter the issues and risks for service delivery"})
+
+
+class TeamDashboardForm(ScorecardForm):
+    team = forms.ModelChoiceField(label="Team", queryset=None, empty_label="Choose a team",
+                                  error_messages={"required": "Choose a team",
+                                                  "invalid_choice": "Choose a team"})
+
+    def __init__(self, *args, **kwargs):
+        from hearth.accounts.models import Team
+
+        super().__init__(*args, **kwargs)
+        del self.fields["show"]
+        self.fields["team"].queryset = Team.objects.filter(holds_cases=True).order_by("name")
+        self.order_fields(["team", "quarter"])

@@ -68,6 +68,12 @@ class Indicator:
     def is_computed(self) -> bool:
         return self.calculation is not None
 
+    @property
+    def by_team(self) -> bool:
+        """Whether the figure splits by the team that held each child (rates on the whole
+        population and workforce figures do not)."""
+        return hasattr(self.calculation, "by_group")
+
     def target_on(self, day: dt.date) -> Decimal | None:
         applying = [t for t in self.targets if t.applies_from <= day]
         return max(applying, key=lambda t: t.applies_from).value if applying else None

@@ -41,6 +41,10 @@ class Snapshot(models.Model):
     period_kind = models.CharField(max_length=10)
     period_start = models.DateField()
     frozen = models.BooleanField(default=False)
+    team = models.ForeignKey("accounts.Team", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="+",
+                             help_text="A team's share of the figure (the children it held); "
+                                       "empty for the authority's")
     numerator = models.DecimalField(max_digits=14, decimal_places=4)
     denominator = models.DecimalField(max_digits=14, decimal_places=4)
     gap = models.CharField(max_length=200, blank=True,
@@ -56,10 +60,18 @@ class Snapshot(models.Model):
 
     class Meta:
         ordering = ["indicator", "period_start"]
-        constraints = [models.UniqueConstraint(
-            fields=["indicator", "period_kind", "period_start", "frozen"],
-            name="one_working_and_one_frozen_figure")]
-        indexes = [models.Index(fields=["period_kind", "period_start"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period_kind", "period_start", "frozen"],
+                condition=models.Q(team__isnull=True),
+                name="one_working_and_one_frozen_figure"),
+            models.UniqueConstraint(
+                fields=["indicator", "period_kind", "period_start", "team"],
+                condition=models.Q(team__isnull=False),
+                name="one_figure_per_team"),
+        ]
+        indexes = [models.Index(fields=["period_kind", "period_start"]),
+                   models.Index(fields=["team", "period_kind", "period_start"])]
 
     def __str__(self):
         return f"{self.indicator} {self.period_kind} {self.period_start}"

@@ -87,8 +87,22 @@ class Row:
         return sc.TREND_SYMBOLS.get(self.annual_trend, "")
 
     @property
+    def short_words(self) -> str:
+        return _trend_words(self.short_trend, "last quarter")
+
+    @property
+    def annual_words(self) -> str:
+        return _trend_words(self.annual_trend, "a year before")
+
+    @property
     def below_target(self) -> bool:
         return self.score in (sc.CLOSE, sc.MISSED)
+
+
+def _trend_words(trend: str | None, against: str) -> str:
+    if trend is None:
+        return ""
+    return f"the same as {against}" if trend == sc.SAME else f"{trend} than {against}"
 
 
 @dataclass
@@ -107,10 +121,13 @@ class Scorecard:
         return [row for row in self.rows if row.below_target]
 
 
-def snapshots_for(codes, kind: str, starts) -> dict[tuple, dict[bool, Snapshot]]:
+def snapshots_for(codes, kind: str, starts, *, team=None) -> dict[tuple, dict[bool, Snapshot]]:
+    """{(indicator, period start): {frozen: snapshot}}: the authority's, or one team's."""
     found: dict[tuple, dict[bool, Snapshot]] = {}
-    for snap in Snapshot.objects.filter(indicator__in=codes, period_kind=kind,
-                                        period_start__in=list(starts)):
+    rows = Snapshot.objects.filter(indicator__in=codes, period_kind=kind,
+                                   period_start__in=list(starts))
+    rows = rows.filter(team=team) if team is not None else rows.filter(team__isnull=True)
+    for snap in rows:
         found.setdefault((snap.indicator, snap.period_start), {})[snap.frozen] = snap
     return found
 
@@ -142,13 +159,14 @@ def _cell(indicator, period, versions, *, with_counts: bool) -> Cell:
 
 
 def scorecard(quarter: p.Period, indicators: list[Indicator], *,
-              group_by: str = "priority") -> Scorecard:
+              group_by: str = "priority", team=None) -> Scorecard:
     """The seed's layout: eight quarters (last year's and this year's), the latest two with
     numerator and denominator, then target, score and the two trends."""
     quarters = p.scorecard_quarters(quarter)
     shown_counts = {quarter, quarter.previous()}
     wanted = set(quarters) | {quarter.previous(), quarter.a_year_before()}
-    found = snapshots_for([i.code for i in indicators], p.QUARTER, [q.start for q in wanted])
+    found = snapshots_for([i.code for i in indicators], p.QUARTER, [q.start for q in wanted],
+                          team=team)
     commentary = {(c.indicator, c.quarter_start): c for c in ExceptionCommentary.objects.filter(
         quarter_start=quarter.start, indicator__in=[i.code for i in indicators])
         .select_related("drafted_by", "approved_by")}
@@ -194,7 +212,8 @@ def quarter_choices(today: dt.date, years: int = 3) -> list[p.Period]:
 
 
 def frozen_quarter(quarter: p.Period) -> bool:
-    return Snapshot.objects.filter(period_kind=p.QUARTER, period_start=quarter.start,
+    return Snapshot.objects.filter(team__isnull=True, period_kind=p.QUARTER,
+                                   period_start=quarter.start,
                                    frozen=True).exists()
 
 
@@ -208,3 +227,34 @@ def indicators_for(selection: str) -> list[Indicator]:
     if selection == "all":
         return sorted(LIBRARY.values(), key=lambda i: (i.area, i.code))
     return [i for i in LIBRARY.values() if i.corporate]
+
+
+def team_indicators() -> list[Indicator]:
+    return sorted((i for i in LIBRARY.values() if i.by_team), key=lambda i: (i.area, i.code))
+
+
+@dataclass
+class WorkerFigures:
+    worker: object
+    cells: dict[str, str]
+
+
+def worker_figures(team, quarter: p.Period) -> list[WorkerFigures]:
+    """Each indicator that splits by team, for one quarter, by the worker who held each child
+    then (worked out now from the records: only the team's children are read)."""
+    from django.contrib.auth import get_user_model
+
+    from hearth.performance.holders import Holders
+
+    holders = Holders.between(quarter.start, quarter.end, team_id=team.pk)
+    by_worker: dict[int, dict[str, str]] = {}
+    for indicator in team_indicators():
+        split = indicator.calculation.by_group([quarter], holders.worker_of)
+        for (_period, worker_id), figure in split.items():
+            value = sc.value_of(figure.numerator, figure.denominator, indicator.unit)
+            by_worker.setdefault(worker_id, {})[indicator.code] = sc.shown_with_counts(
+                value, figure.numerator, figure.denominator, indicator.unit, indicator.places)
+    workers = get_user_model().objects.in_bulk(list(by_worker))
+    return sorted((WorkerFigures(workers[w], cells) for w, cells in by_worker.items()
+                   if w in workers),
+                  key=lambda row: (row.worker.last_name, row.worker.first_name))

@@ -12,6 +12,7 @@ from hearth.core import clock
 from hearth.core.audit import Auditor
 from hearth.core.errors import DomainError
 from hearth.performance import periods as p
+from hearth.performance.holders import Holders
 from hearth.performance.indicators import LIBRARY, Indicator, indicator
 from hearth.performance.models import ChildPopulation, ExceptionCommentary, Snapshot
 from hearth.performance.selectors import population_lookup
@@ -53,11 +54,18 @@ def figures_compute(*, periods: list[p.Period], actor=None, system_job: str = ""
     chosen = [indicator(c) for c in codes] if codes else list(LIBRARY.values())
     computed = [i for i in chosen if i.is_computed]
     population = population_lookup()
+    if not periods:
+        raise DomainError("Choose at least one period to compute", field="period")
+    holders = Holders.between(min(period.start for period in periods),
+                              max(period.end for period in periods))
     written = 0
     for number, item in enumerate(computed, start=1):
         figures = item.calculation.figures(periods, population=population)
+        by_team = (item.calculation.by_group(periods, holders.team_of)
+                   if item.by_team else {})
         with transaction.atomic():
             written += _save_working(item, figures)
+            _replace_team_figures(item, periods, by_team)
         if progress:
             progress(item, number, len(computed))
     auditor.record("FIGURES_COMPUTED", detail={
@@ -68,7 +76,7 @@ def figures_compute(*, periods: list[p.Period], actor=None, system_job: str = ""
 def _save_working(item: Indicator, figures) -> int:
     now = clock.now()
     existing = {(s.period_kind, s.period_start): s for s in Snapshot.objects.filter(
-        indicator=item.code, frozen=False,
+        indicator=item.code, frozen=False, team__isnull=True,
         period_start__in=[period.start for period in figures])}
     changed, new = [], []
     for period, figure in figures.items():
@@ -86,6 +94,22 @@ def _save_working(item: Indicator, figures) -> int:
     Snapshot.objects.bulk_update(changed, ["numerator", "denominator", "gap", "source",
                                            "worked_out_at"], batch_size=1000)
     return len(new) + len(changed)
+
+
+def _replace_team_figures(item: Indicator, periods, by_team) -> None:
+    """Teams' figures are working figures only (managers' dashboards, never frozen): each
+    compute replaces them for the periods it covers."""
+    for kind in {period.kind for period in periods}:
+        Snapshot.objects.filter(indicator=item.code, team__isnull=False, period_kind=kind,
+                                period_start__in=[period.start for period in periods
+                                                  if period.kind == kind]).delete()
+    now = clock.now()
+    Snapshot.objects.bulk_create([
+        Snapshot(indicator=item.code, period_kind=period.kind, period_start=period.start,
+                 team_id=team_id, frozen=False, numerator=figure.numerator,
+                 denominator=figure.denominator, source=Snapshot.Source.COMPUTED,
+                 worked_out_at=now)
+        for (period, team_id), figure in by_team.items()], batch_size=2000)
 
 
 def _amount(value, field: str, what: str) -> Decimal:
@@ -122,7 +146,7 @@ def figure_enter(*, code: str, period: p.Period, numerator, denominator, note: s
         raise DomainError("Enter where the figure comes from", field="note")
     snap, _ = Snapshot.objects.update_or_create(
         indicator=item.code, period_kind=period.kind, period_start=period.start, frozen=False,
-        defaults={"numerator": numerator, "denominator": denominator, "gap": "",
+        team=None, defaults={"numerator": numerator, "denominator": denominator, "gap": "",
                   "source": Snapshot.Source.ENTERED, "note": note.strip(),
                   "entered_by": actor if actor is not None and actor.is_authenticated else None,
                   "worked_out_at": clock.now()})
@@ -140,11 +164,11 @@ def quarter_freeze(*, quarter: p.Period, actor) -> int:
         raise DomainError("Only a quarter's figures are frozen", field="period")
     if quarter.end >= clock.today():
         raise DomainError("A quarter can be frozen once it has ended", field="period")
-    if Snapshot.objects.filter(period_kind=p.QUARTER, period_start=quarter.start,
-                               frozen=True).exists():
+    authority_wide = Snapshot.objects.filter(team__isnull=True, period_kind=p.QUARTER,
+                                             period_start=quarter.start)
+    if authority_wide.filter(frozen=True).exists():
         raise DomainError(f"{quarter.label} was frozen already", field="period")
-    working = list(Snapshot.objects.filter(period_kind=p.QUARTER, period_start=quarter.start,
-                                           frozen=False))
+    working = list(authority_wide.filter(frozen=False))
     if not working:
         raise DomainError(f"There are no figures for {quarter.label} yet: compute them first",
                           field="period")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("figures/compute/", views.compute_view, name="compute"),
     path("figures/add/", views.figure_add_view, name="figure_add"),
     path("quarters/<str:slug>/freeze/", views.freeze_view, name="freeze"),
+    path("teams/", views.team_dashboard_view, name="team_dashboard"),
     path("population/", views.population_view, name="population"),
     path("indicators/<str:code>/<str:slug>/", views.indicator_view, name="indicator"),
     path("commentary/<str:code>/<str:slug>/", views.commentary_view, name="commentary"),

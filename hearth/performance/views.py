@@ -18,7 +18,13 @@ from hearth.people.models import Person
 from hearth.performance import periods as p
 from hearth.performance import report as committee_report
 from hearth.performance import selectors, services
-from hearth.performance.forms import CommentaryForm, FigureForm, PopulationForm, ScorecardForm
+from hearth.performance.forms import (
+    CommentaryForm,
+    FigureForm,
+    PopulationForm,
+    ScorecardForm,
+    TeamDashboardForm,
+)
 from hearth.performance.indicators import LIBRARY
 from hearth.performance.selectors import population_lookup
 from hearth.performance.word import report_docx
@@ -210,6 +216,26 @@ def commentary_approve_view(request, code, slug):
         return redirect("performance:commentary", code=code, slug=slug)
     messages.success(request, f"The commentary on {code} for {quarter.label} was approved")
     return redirect(f"{reverse('performance:scorecard')}?quarter={quarter.slug}")
+
+
+@requires("performance.view_scorecard")
+def team_dashboard_view(request):
+    """A team's figures: the indicators that split by the team that held each child, over
+    eight quarters with their trends, and by worker for the chosen quarter."""
+    form = TeamDashboardForm(request.GET or None)
+    quarter = form.chosen_quarter()
+    team = form.cleaned_data.get("team") if form.is_bound and form.is_valid() else None
+    card, workers, charts = None, [], []
+    if team is not None:
+        card = selectors.scorecard(quarter, selectors.team_indicators(), group_by="area",
+                                   team=team)
+        workers = selectors.worker_figures(team, quarter)
+        charts = [(row, committee_report.chart_for(row)) for row in card.rows]
+        Auditor(request.user).record("TEAM_DASHBOARD_VIEWED", team, detail={
+            "quarter": quarter.slug})
+    return render(request, "performance/team_dashboard.html", {
+        "form": form, "card": card, "team": team, "workers": workers, "charts": charts,
+        "indicators": selectors.team_indicators(), "section": SECTION})
 
 
 def _report(request, slug):

@@ -180,8 +180,9 @@ def test_the_agency_share_is_computed_from_the_workforce_records(personas):
     assert (snap.numerator, snap.denominator) == (Decimal("25.27"), Decimal("142.5"))
 
 
-def agency_staff(team, start=D(2025, 1, 1)):
+def agency_staff(team, start=None):
     """The seed's Q3 2023/24 workforce: 25.27 agency FTE of 142.5 in post."""
+    start = start or D(2025, 1, 1)
     from hearth.workforce.tests import factories
     for _ in range(25):
         factories.held(team, contract="agency", start=start)

@@ -186,3 +186,25 @@ def test_the_population_page_and_its_form(client, personas):
     assert "68,446" in client.get(url).text
     assert signed_in(client, personas.tm_bob).post(url, {
         "year": "2025", "children": "1", "source": "x"}).status_code == 404
+
+
+def test_a_team_dashboard_counts_the_children_the_team_held(client, personas):
+    from hearth.frontdoor.tests.factories import referral_for
+    for worker in (personas.sw_alice, personas.sw_alice, personas.sw_charlie):
+        referral_for(personas.child_for(worker, allocated_on=D(2026, 9, 1)), actor=worker,
+                     referral_date=D(2026, 11, 3))
+    services.figures_compute(periods=[Q3], system_job="test")
+    team = personas.sw_alice.team
+    page = signed_in(client, personas.tm_bob).get(
+        f"{reverse('performance:team_dashboard')}?team={team.pk}&quarter={Q3.slug}").text
+    assert "H-FD-05" in page and "0.0% (0 / 2)" in page
+    assert personas.sw_alice.get_full_name() in page
+    assert "PI.432" not in page  # a rate on the whole population: the authority's only
+    assert AuditEvent.objects.filter(event_code="TEAM_DASHBOARD_VIEWED").exists()
+
+
+def test_the_team_dashboard_asks_for_a_team(client, personas):
+    url = reverse("performance:team_dashboard")
+    assert "Choose a team to see its figures" in signed_in(client, personas.tm_bob).get(url).text
+    assert "Choose a team" in client.get(f"{url}?team=999999").text
+    assert signed_in(client, personas.sw_alice).get(url).status_code == 403
