@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "hearth.court",
     "hearth.drafts",
     "hearth.imports",
+    "hearth.returns",
     "hearth.synthetic",
     "hearth.api",
 ]

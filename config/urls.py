@@ -26,6 +26,7 @@ urlpatterns = [
     path("iro/", include("hearth.iro.urls")),
     path("fostering/", include("hearth.fostering.urls")),
     path("court/", include("hearth.court.urls")),
+    path("returns/", include("hearth.returns.urls")),
     path("audit/", include("hearth.core.urls")),
     path("working-days/", include("hearth.workingdays.urls")),
     path("api/v1/", include("hearth.api.urls")),

@@ -175,6 +175,10 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
     "court.view_plo_tracker": (
         (TM, SM, IRO, PA),
         "See the PLO tracker and proceedings figures (names only with people.view_child)"),
+    # Statutory returns (hearth.returns): the census files hold every child's identifiers.
+    "returns.export_returns": (
+        (PA, SM),
+        "Download the statutory returns and see their DfE validation failures by child ID"),
     "core.view_audit_trail": ((ADMIN,), "Search the audit trail"),
     "workingdays.manage_closure_days": ((ADMIN,), "Add and remove local closure days"),
     "api.use_api": (
