@@ -20,6 +20,7 @@ ANONYMOUS = None
 NOT_PAGES = {
     "logout": "POST only: signs out and redirects (every journey signs out through it)",
     "api_schema": "the OpenAPI document (YAML), not a page",
+    "returns:cin_census_download": "the census XML file, a download, not a page",
 }
 NOT_PAGE_PREFIXES = {
     "drafts:": "the form script's draft endpoints answer JSON (browser_tests/test_drafts.py)",
@@ -311,6 +312,15 @@ PAGES: list[Page] = [
     Page("court:plo_tracker", "/court/plo-tracker/"),
     Page("court:plo_tracker", "/court/plo-tracker/", PA, state="figures only"),
     Page("court:plo_tracker", "/court/plo-tracker/?over=on", SM, state="empty"),
+
+    # Statutory returns
+    Page("returns:cin_census", "/returns/children-in-need-census/", PA),
+    Page("returns:cin_census", "/returns/children-in-need-census/?year=2025", PA,
+         state="failures"),
+    Page("returns:cin_census", "/returns/children-in-need-census/?year=2025&rule=8540", SM,
+         state="one rule"),
+    Page("returns:cin_census", "/returns/children-in-need-census/?year=1999", PA,
+         state="errors"),
 
     # Missing
     Page("missing:missing_report", "/missing/report/"),

@@ -174,8 +174,9 @@ def _episode(episode: EpisodeFacts, census: CollectionPeriod) -> dict:
         # belong to an enquiry, and rule 2884 refuses it at both levels.
         ("Assessments", [_assessment(a, census) for a in episode.assessments
                          if _assessment_in_year(a, census)]),
-        ("CINPlanDates", [_cin_plan(p, census) for p in episode.cin_plans
-                          if p.ended_on is None or p.ended_on >= census.start]),
+        ("CINPlanDates", [_cin_plan(start, end, census)
+                          for start, end in _cin_plan_periods(episode.cin_plans)
+                          if end is None or end >= census.start]),
         ("Section47", [_section47(s, census) for s in episode.section47s
                        if _section47_in_year(s, census)]),
         ("ReferralNFA", TRUE if referral.no_further_action else FALSE),
@@ -203,10 +204,24 @@ def _assessment(assessment, census: CollectionPeriod) -> dict:
     ])
 
 
-def _cin_plan(plan, census: CollectionPeriod) -> dict:
+def _cin_plan_periods(plans) -> list[tuple[dt.date, dt.date | None]]:
+    """The episode's periods on a child in need plan. A plan a review replaces with a new one
+    the same day is one period in the census: rule 4014 counts a plan starting on the day the
+    last one ended as an overlap."""
+    periods: list[list] = []
+    for plan in sorted(plans, key=lambda p: p.started_on):
+        last = periods[-1] if periods else None
+        if last is not None and last[1] is not None and plan.started_on <= last[1]:
+            last[1] = plan.ended_on if plan.ended_on is None else max(last[1], plan.ended_on)
+        else:
+            periods.append([plan.started_on, plan.ended_on])
+    return [(start, end) for start, end in periods]
+
+
+def _cin_plan(start: dt.date, end: dt.date | None, census: CollectionPeriod) -> dict:
     return _block([
-        ("CINPlanStartDate", _date(plan.started_on)),
-        ("CINPlanEndDate", _by_the_end(plan.ended_on, census)),
+        ("CINPlanStartDate", _date(start)),
+        ("CINPlanEndDate", _by_the_end(end, census)),
     ])
 
 
