@@ -92,25 +92,6 @@ def cohort_size(period: CollectionPeriod) -> int:
     return cohort_children(period).count()
 
 
-def years_with_records() -> list[int]:
-    """The start years of the collection years in which any episode of need was open."""
-    first = Referral.objects.order_by("referral_date").values_list("referral_date", flat=True)
-    first_day = first.first()
-    if first_day is None:
-        return []
-    last_open = Referral.objects.filter(closed_on__isnull=True).exists()
-    last_day = None if last_open else Referral.objects.order_by("-closed_on").values_list(
-        "closed_on", flat=True).first()
-    from hearth.core import clock
-
-    last_day = last_day or clock.today()
-    return list(range(_start_year_of(first_day), _start_year_of(last_day) + 1))
-
-
-def _start_year_of(day: dt.date) -> int:
-    return day.year if day.month >= 4 else day.year - 1
-
-
 def children(period: CollectionPeriod, chunk: int = CHUNK) -> Iterator[ChildFacts]:
     """Every child in the census, in LA child ID order, with their episodes in the year."""
     ids = list(cohort_children(period).order_by("la_child_id", "pk").values_list("pk", flat=True))
