@@ -7,7 +7,8 @@ authority (one per record type, each filtered by a subquery on the cohort's refe
 
 The census's cohort: every child with an episode of need (a `frontdoor.Referral`) open at any
 time in the collection year, that is referred on or before the reference date and not closed
-before the first day of the year. Only those episodes are returned; a child's earlier, closed
+before the first day of the year (an unclosed referral with no further action counts as over
+on the day it was made). Only those episodes are returned; a child's earlier, closed
 episodes belong to earlier returns.
 """
 
@@ -78,9 +79,16 @@ class ChildFacts:
 
 
 def cohort_referrals(period: CollectionPeriod) -> QuerySet[Referral]:
-    """The episodes of need open at some time in the collection year."""
+    """The episodes of need open at some time in the collection year.
+
+    A referral with no further action is over the day it is made: the front door records no
+    closure for it, so without a closure date it belongs to the year it was made in only
+    (rule 8569Q queries one from before the year).
+    """
+    still_open = Q(closed_on__isnull=True) & (
+        Q(no_further_action=False) | Q(referral_date__gte=period.start))
     return Referral.objects.filter(referral_date__lte=period.reference_date).filter(
-        Q(closed_on__isnull=True) | Q(closed_on__gte=period.start))
+        still_open | Q(closed_on__gte=period.start))
 
 
 def cohort_children(period: CollectionPeriod) -> QuerySet[Person]:

@@ -22,7 +22,7 @@ D = dt.date
 class Records:
     protected: Person  # assessed, section 47, initial conference, plan, reviews
     nfa: Person  # one referral with no further action, no UPN and no reason recorded
-    closed_before: Person  # an episode closed before the year began: not in the census
+    closed_before: Person  # episodes over before the year began: not in the census
     in_need: Person  # a child in need plan still open at the reference date
     unborn: Person
 
@@ -64,10 +64,17 @@ def build_records(personas) -> Records:
     old = referral_for(closed_before, actor=alice, referral_date=D(2024, 1, 10))
     frontdoor_services.referral_close(referral=old, closed_on=D(2025, 3, 1),
                                       closure_reason="RC7", has_assessment=False, actor=bob)
+    # No further action before the year began: over that day, though never closed.
+    referral_for(closed_before, actor=alice, referral_date=D(2025, 3, 10),
+                 no_further_action=True, primary_need="")
 
     in_need = personas.child_for(alice, date_of_birth=D(2019, 11, 30))
-    cin_plan = plan_for(in_need, alice, referred_on=D(2025, 4, 14), started_on=D(2025, 5, 1))
-    cin_services.cin_plan_end(plan=cin_plan, ended_on=D(2026, 5, 1), actor=bob)
+    first = plan_for(in_need, alice, referred_on=D(2025, 4, 14), started_on=D(2025, 5, 1))
+    # A review replaces the plan with a new one the same day: one period in the census.
+    cin_services.cin_plan_end(plan=first, ended_on=D(2025, 9, 1), actor=bob)
+    second = cin_services.cin_plan_start(referral=first.referral, started_on=D(2025, 9, 1),
+                                         actor=alice)
+    cin_services.cin_plan_end(plan=second, ended_on=D(2026, 5, 1), actor=bob)
 
     unborn = personas.child_for(alice, expected_date_of_birth=D(2026, 7, 20))
     referral_for(unborn, actor=alice, referral_date=D(2026, 2, 2), source="3B")

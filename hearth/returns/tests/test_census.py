@@ -120,8 +120,10 @@ def test_no_further_action_unborn_and_later_facts(built):
     assert unborn.findtext("ChildIdentifiers/ExpectedPersonBirthDate") == "2026-07-20"
     assert unborn.findtext("ChildIdentifiers/Sex") == "U"
     in_need = children[made.in_need.la_child_id]
-    assert in_need.findtext("CINdetails/CINPlanDates/CINPlanStartDate") == "2025-05-01"
-    assert in_need.find("CINdetails/CINPlanDates/CINPlanEndDate") is None  # ended in May 2026
+    # Two plans, the second agreed the day the first ended: one period, open on 31 March.
+    (period,) = in_need.findall("CINdetails/CINPlanDates")
+    assert period.findtext("CINPlanStartDate") == "2025-05-01"
+    assert period.find("CINPlanEndDate") is None  # ended in May 2026
 
 
 def test_the_tables_are_what_the_validator_reads_from_the_same_xml(built):
