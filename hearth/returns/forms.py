@@ -7,13 +7,13 @@ from hearth.returns import cin
 
 
 def year_choices() -> list[tuple[int, str]]:
-    return [(year, f"{cin.for_year(year).LABEL} (1 April {year} to 31 March {year + 1})")
-            for year in reversed(cin.supported_years())]
+    return [(year, cin.for_year(year).LABEL) for year in reversed(cin.supported_years())]
 
 
 class CinCensusForm(GovukForm):
     year = forms.TypedChoiceField(
         label="Collection year", coerce=int, choices=year_choices,
+        help_text="From 1 April to 31 March, the reference date",
         error_messages={"required": "Choose a collection year",
                         "invalid_choice": "Choose a collection year from the list"})
     rule = forms.CharField(label="Rule code", required=False, max_length=10,
