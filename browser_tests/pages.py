@@ -25,6 +25,7 @@ NOT_PAGES = {
     "performance:commentary_approve": "POST only: approves commentary and returns to the "
                                       "scorecard",
     "performance:report_word": "a Word document (read back in hearth/performance/tests)",
+    "returns:cin_census_download": "the census XML file, a download, not a page",
 }
 NOT_PAGE_PREFIXES = {
     "drafts:": "the form script's draft endpoints answer JSON (browser_tests/test_drafts.py)",
@@ -336,6 +337,14 @@ PAGES: list[Page] = [
     Page("performance:report", "/performance/reports/{quarter}/", SM),
     Page("performance:report", "/performance/reports/{quarter_open}/", SM,
          state="quarter not ended"),
+    # Statutory returns
+    Page("returns:cin_census", "/returns/children-in-need-census/", PA),
+    Page("returns:cin_census", "/returns/children-in-need-census/?year=2025", PA,
+         state="failures"),
+    Page("returns:cin_census", "/returns/children-in-need-census/?year=2025&rule=8540", SM,
+         state="one rule"),
+    Page("returns:cin_census", "/returns/children-in-need-census/?year=1999", PA,
+         state="errors"),
 
     # Missing
     Page("missing:missing_report", "/missing/report/"),

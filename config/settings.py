@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "hearth.workforce",
     "hearth.drafts",
     "hearth.imports",
+    "hearth.returns",
     "hearth.synthetic",
     "hearth.api",
 ]

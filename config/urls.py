@@ -28,6 +28,7 @@ urlpatterns = [
     path("workforce/", include("hearth.workforce.urls")),
     path("court/", include("hearth.court.urls")),
     path("performance/", include("hearth.performance.urls")),
+    path("returns/", include("hearth.returns.urls")),
     path("audit/", include("hearth.core.urls")),
     path("working-days/", include("hearth.workingdays.urls")),
     path("api/v1/", include("hearth.api.urls")),

@@ -190,6 +190,10 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
         (TM, SM, PA), "See case supervision timeliness by team (figures, no names)"),
     "workforce.manage_supervision_standards": (
         (SM,), "Set how often case supervision is required for each level of need"),
+    # Statutory returns (hearth.returns): the census files hold every child's identifiers.
+    "returns.export_returns": (
+        (PA, SM),
+        "Download the statutory returns and see their DfE validation failures by child ID"),
     "core.view_audit_trail": ((ADMIN,), "Search the audit trail"),
     "workingdays.manage_closure_days": ((ADMIN,), "Add and remove local closure days"),
     "api.use_api": (

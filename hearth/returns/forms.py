@@ -1,0 +1,33 @@
+"""The performance analyst's choice of collection year, and the failure list's filters."""
+
+from django import forms
+
+from hearth.core.forms import GovukForm
+from hearth.returns import cin
+
+
+def year_choices() -> list[tuple[int, str]]:
+    return [(year, cin.for_year(year).LABEL) for year in reversed(cin.supported_years())]
+
+
+class CinCensusForm(GovukForm):
+    year = forms.TypedChoiceField(
+        label="Collection year", coerce=int, choices=year_choices,
+        help_text="From 1 April to 31 March, the reference date",
+        error_messages={"required": "Choose a collection year",
+                        "invalid_choice": "Choose a collection year from the list"})
+    rule = forms.CharField(label="Rule code", required=False, max_length=10,
+                           help_text="To see one rule's failures, for example 8540")
+    child = forms.CharField(label="LA child ID", required=False, max_length=20)
+
+    def clean_rule(self):
+        rule = self.cleaned_data["rule"].strip().upper()
+        if rule and not rule.isalnum():
+            raise forms.ValidationError("Enter a rule code of letters and numbers, like 8540")
+        return rule
+
+    def clean_child(self):
+        child = self.cleaned_data["child"].strip()
+        if child and not child.isalnum():
+            raise forms.ValidationError("Enter an LA child ID of letters and numbers only")
+        return child

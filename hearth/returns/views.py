@@ -1,0 +1,90 @@
+"""The performance analysts' page for the children in need census: choose a collection year,
+download the XML, and see the DfE validation failures by rule and child (paged).
+
+Validating rebuilds the census from the records, so the outcome is kept for a few minutes
+(per process, Django's cache) and the page offers to check again.
+"""
+
+import io
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+
+from hearth.core import clock
+from hearth.core.permissions import requires
+from hearth.people import services as people_services
+from hearth.returns import cin, selectors, services
+from hearth.returns.forms import CinCensusForm
+
+PAGE_SIZE = 50
+KEPT_FOR_SECONDS = 600
+
+
+def _cache_key(year: int) -> str:
+    return f"returns:cin:{year}:validation"
+
+
+def _checked(request, year: int, *, again: bool) -> dict:
+    key = _cache_key(year)
+    kept = None if again else cache.get(key)
+    if kept is None:
+        build, outcome = services.cin_census_validate(start_year=year, actor=request.user)
+        kept = {"outcome": outcome, "children": build.children, "seconds": build.seconds,
+                "checked_at": clock.now()}
+        cache.set(key, kept, KEPT_FOR_SECONDS)
+    return kept
+
+
+def _matching(outcome, *, rule: str, child: str) -> list:
+    return [f for f in outcome.failures
+            if (not rule or f.rule_code == rule) and (not child or f.child_id == child)]
+
+
+@requires("returns.export_returns")
+def cin_census_view(request):
+    form = CinCensusForm(request.GET or None)
+    context = {"form": form, "validator_installed": services.validator_installed(),
+               "query_params": {k: v for k, v in request.GET.items()
+                                if k not in ("page", "again")}}
+    if not form.is_valid() or not context["validator_installed"]:
+        return render(request, "returns/cin_census.html", context)
+    year = form.cleaned_data["year"]
+    try:
+        checked = _checked(request, year, again=request.GET.get("again") == "1")
+    except services.ReturnNotReady as error:
+        context["not_ready"] = str(error)
+        return render(request, "returns/cin_census.html", context)
+    outcome = checked["outcome"]
+    failures = _matching(outcome, rule=form.cleaned_data["rule"],
+                         child=form.cleaned_data["child"])
+    page = Paginator(failures, PAGE_SIZE).get_page(request.GET.get("page"))
+    people = selectors.children_by_la_id(f.child_id for f in page)
+    people_services.people_listed(actor=request.user, people=people.values(),
+                                  where="children in need census validation")
+    context.update(
+        year=year, year_module=cin.for_year(year), checked=checked, outcome=outcome,
+        by_rule=[(code, items[0].message, items[0].kind, len(items))
+                 for code, items in outcome.by_rule().items()],
+        page_obj=page, rows=[(f, people.get(f.child_id)) for f in page],
+        shows_records=request.user.has_perm("people.view_child"))
+    return render(request, "returns/cin_census.html", context)
+
+
+@requires("returns.export_returns")
+def cin_census_download_view(request, year: int):
+    try:
+        module = cin.for_year(year)
+    except cin.UnsupportedYear:
+        raise Http404("No census layout for that year") from None
+    out = io.BytesIO()
+    try:
+        services.cin_census_export(start_year=year, out=out, actor=request.user)
+    except services.ReturnNotReady as error:
+        return render(request, "returns/cin_census.html",
+                      {"form": CinCensusForm(), "not_ready": str(error),
+                       "validator_installed": services.validator_installed()}, status=409)
+    out.seek(0)
+    name = f"cin-census-{module.START_YEAR}-{str(module.START_YEAR + 1)[2:]}.xml"
+    return FileResponse(out, as_attachment=True, filename=name, content_type="application/xml")
