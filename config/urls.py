@@ -25,6 +25,7 @@ urlpatterns = [
     path("leaving-care/", include("hearth.leaving_care.urls")),
     path("iro/", include("hearth.iro.urls")),
     path("fostering/", include("hearth.fostering.urls")),
+    path("complaints/", include("hearth.complaints.urls")),
     path("court/", include("hearth.court.urls")),
     path("audit/", include("hearth.core.urls")),
     path("working-days/", include("hearth.workingdays.urls")),
