@@ -84,12 +84,18 @@ class WorkFilters:
     sort: str = "due"
 
 
+def _due_range(status: TaskStatus, *, today: dt.date, calendar: WorkingDayCalendar) -> dict:
+    """cases.rules.status_date_range on the stage's response_due_on."""
+    return {key.replace("due_on", "response_due_on", 1): value for key, value in
+            status_date_range(status, today=today, calendar=calendar).items()}
+
+
 def _status_filter(status: str, *, today: dt.date, calendar: WorkingDayCalendar) -> Q:
     if status == RESPONDED:
         return Q(responded_on__isnull=False)
     if status in TaskStatus.__members__.values():
-        return Q(responded_on__isnull=True, **status_date_range(
-            TaskStatus(status), today=today, calendar=calendar))
+        return Q(responded_on__isnull=True, **_due_range(TaskStatus(status), today=today,
+                                                         calendar=calendar))
     if status == OPEN:
         return Q(responded_on__isnull=True)
     return Q()
@@ -121,7 +127,7 @@ def work_counts(*, user, manager_id: int | None, today: dt.date,
         stages = stages.filter(Q(complaint__responding_manager_id=manager_id)
                                | Q(complaint__service_manager_id=manager_id))
     counts = stages.aggregate(**{
-        s.value: Count("id", filter=Q(**status_date_range(s, today=today, calendar=calendar)))
+        s.value: Count("id", filter=Q(**_due_range(s, today=today, calendar=calendar)))
         for s in TaskStatus})
     return {s: counts[s.value] for s in TaskStatus}
 
