@@ -132,6 +132,19 @@ def work_counts(*, user, manager_id: int | None, today: dt.date,
     return {s: counts[s.value] for s in TaskStatus}
 
 
+def complaints_for_child(child, *, user) -> list[Complaint]:
+    """The complaints naming the child (less any that also name a child hidden from the user),
+    newest first, each with its stages (two queries)."""
+    return list(querysets.visible_to(Complaint.objects.filter(children=child), user)
+                .select_related("team", "responding_manager").prefetch_related("stages")
+                .order_by("-received_on", "-id"))
+
+
+def feedback_for_child(child, *, user) -> list[Feedback]:
+    return list(querysets.visible_to(Feedback.objects.filter(children=child), user)
+                .select_related("team").order_by("-received_on", "-id"))
+
+
 def current_stage(complaint: Complaint) -> ComplaintStage:
     return list(complaint.stages.all())[-1]
 

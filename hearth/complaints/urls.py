@@ -8,6 +8,7 @@ STAGE = f"{COMPLAINT}stages/<int:stage_id>/"
 urlpatterns = [
     path("", views.complaints_work_view, name="complaints"),
     path("new/", views.record_complaint_view, name="record_complaint"),
+    path("child/<uuid:person_uuid>/", views.child_complaints_view, name="child_complaints"),
     path(COMPLAINT, views.complaint_view, name="complaint"),
     path(f"{COMPLAINT}next-stage/", views.escalate_view, name="escalate_complaint"),
     path(f"{STAGE}extend/", views.extend_stage_view, name="extend_stage"),

@@ -2,6 +2,7 @@
 escalate it, the learning form, the report, and compliments and comments."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,6 +25,8 @@ from hearth.core import clock
 from hearth.core.audit import Auditor
 from hearth.core.errors import DomainError
 from hearth.core.permissions import requires
+from hearth.people.models import Person
+from hearth.people.record_views import record_context
 from hearth.workingdays.selectors import current_calendar
 
 PAGE_SIZE = 50
@@ -73,11 +76,38 @@ def complaints_work_view(request):
         "query_params": _params(request)})
 
 
+@requires("complaints.view_complaints")
+def child_complaints_view(request, person_uuid):
+    """The child's record tab: complaints, compliments and comments about the child."""
+    context = record_context(request, person_uuid, SECTION)
+    today, calendar = clock.today(), current_calendar()
+    child = context["person"]
+    rows = []
+    for complaint in selectors.complaints_for_child(child, user=request.user):
+        stage = selectors.current_stage(complaint)
+        rows.append({"complaint": complaint, "stage": stage,
+                     "due": selectors.due(stage, today=today, calendar=calendar)})
+    context.update(rows=rows, feedback=selectors.feedback_for_child(child, user=request.user))
+    return render(request, "complaints/child_complaints.html", context)
+
+
+def _initial_children(request) -> str:
+    """?child=<uuid> from a child's record fills in their LA child ID (if the user may see
+    them and they have one)."""
+    try:
+        child = Person.objects.visible_to(request.user).get(uuid=request.GET.get("child"),
+                                                            is_child=True)
+    except (Person.DoesNotExist, ValueError, TypeError, DjangoValidationError):
+        return ""
+    return child.la_child_id or ""
+
+
 @requires("complaints.record_complaint")
 def record_complaint_view(request):
     form = ComplaintForm(request.POST or None, user=request.user,
                          initial={"received_on": clock.today(),
-                                  "receiving_officer": request.user.pk})
+                                  "receiving_officer": request.user.pk,
+                                  "children": _initial_children(request)})
     if request.method == "POST" and form.is_valid():
         complaint = _save_or_show(form, lambda: services.complaint_record(
             actor=request.user, **form.cleaned_data))

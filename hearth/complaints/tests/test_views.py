@@ -270,3 +270,27 @@ def test_compliments_and_comments_are_recorded_and_listed(client, personas, chil
     assert "Alice kept us informed." in page and child.full_name in page
     assert AuditEvent.objects.filter(event_code="CHILD_LISTED", child_id=child.pk).exists()
     assert "No compliments or comments match" in ben.get(url("feedback") + "?kind=comment").text
+
+
+def test_the_childs_record_tab_lists_complaints_and_compliments(client, personas, child):
+    complaint = complaint_for(personas, received_on=D(2026, 5, 20), children=[child])
+    services.feedback_record(kind="comment", received_on=D(2026, 5, 29), from_name="Sam Quillby",
+                             from_relationship="carer", team=personas.team_a,
+                             summary="Please send letters by email.", children=[child],
+                             actor=personas.bs_ben)
+    bob = signed_in(client, personas.tm_bob)
+    page = bob.get(url("child_complaints", child.uuid)).text
+    assert f'aria-current="page" href="{url("child_complaints", child.uuid)}"' in page
+    assert complaint.reference in page and "Please send letters by email." in page
+    assert AuditEvent.objects.filter(event_code="CHILD_RECORD_VIEWED", child_id=child.pk,
+                                     detail__section="complaints").exists()
+    # Recording from the tab fills in the child.
+    form = signed_in(client, personas.bs_ben).get(
+        url("record_complaint") + f"?child={child.uuid}").text
+    assert 'value="PCMP0001"' in form
+    assert 'value="PCMP0001"' not in client.get(url("record_complaint") + "?child=nonsense").text
+    # Social workers see no tab and may not open it.
+    alice = signed_in(client, personas.sw_alice)
+    assert url("child_complaints", child.uuid) not in alice.get(
+        reverse("people:person", args=[child.uuid])).text
+    assert alice.get(url("child_complaints", child.uuid)).status_code == 403
