@@ -27,6 +27,7 @@ from hearth.people import services as people
 from hearth.people.models import Person
 from hearth.synthetic import demographics as demo
 from hearth.synthetic.casework import CASEWORK, CaseworkResult, CaseworkSettings, build_casework
+from hearth.synthetic.complaints import ComplaintsResult, build_complaints
 from hearth.synthetic.families import FamilyBuilder, FamilyResult, FamilySpec, IdentifierPool
 from hearth.synthetic.profiles import Profile, TeamSpec
 from hearth.synthetic.staff import Organisation, StaffBuilder
@@ -62,6 +63,7 @@ class Authority:
     restricted: list[Person] = field(default_factory=list)
     allocations: int = 0
     casework: CaseworkResult | None = None
+    complaints: ComplaintsResult | None = None
     seconds: float = 0.0
 
     @property
@@ -87,6 +89,9 @@ class Authority:
             "restricted records": len(self.restricted),
             **({f"casework {kind}": n for kind, n in sorted(self.casework.counts.items())}
                if self.casework else {}),
+            **({"complaints": self.complaints.complaints,
+                "compliments and comments": self.complaints.feedback}
+               if self.complaints else {}),
         }
 
 
@@ -141,6 +146,9 @@ def build_authority(profile: Profile, *, seed: int, password: str = DEFAULT_DEMO
             settings = dataclasses.replace(settings, scale=casework_scale)
         authority.casework = build_casework(authority, profile, random.Random(f"casework-{seed}"),
                                             progress=report, settings=settings)
+        with transaction.atomic():
+            authority.complaints = build_complaints(authority,
+                                                    random.Random(f"complaints-{seed}"))
     authority.seconds = time.perf_counter() - started
     return authority
 
