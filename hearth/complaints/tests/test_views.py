@@ -5,6 +5,8 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from hearth.complaints import services, views
@@ -294,3 +296,16 @@ def test_the_childs_record_tab_lists_complaints_and_compliments(client, personas
     assert url("child_complaints", child.uuid) not in alice.get(
         reverse("people:person", args=[child.uuid])).text
     assert alice.get(url("child_complaints", child.uuid)).status_code == 403
+
+
+def test_the_work_list_reads_in_a_fixed_number_of_queries(client, personas,
+                                                         django_assert_max_num_queries):
+    bob = signed_in(client, personas.tm_bob)
+    complaint_for(personas, received_on=D(2026, 5, 20))
+    with CaptureQueriesContext(connection) as few:
+        bob.get(url("complaints"))
+    for day in (11, 12, 13, 14, 15, 18):
+        complaint_for(personas, received_on=D(2026, 5, day), team=personas.team_b)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = bob.get(url("complaints")).text
+    assert page.count("CMP0") == 7
