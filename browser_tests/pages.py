@@ -425,7 +425,7 @@ PAGES: list[Page] = [
     # Complaints
     Page("complaints:complaints", "/complaints/", TM),
     Page("complaints:complaints", "/complaints/", BS, state="everyone's"),
-    Page("complaints:complaints", "/complaints/?status=overdue&stage=3", TM, state="empty"),
+    Page("complaints:complaints", "/complaints/?status=overdue&stage=3", TM, state="filtered"),
     Page("complaints:child_complaints", "/complaints/child/{cp}/", TM),
     Page("complaints:child_complaints", "/complaints/child/{empty}/", BS, state="empty"),
     *form("complaints:record_complaint", "/complaints/new/", BS),
@@ -449,7 +449,7 @@ PAGES: list[Page] = [
     Page("complaints:complaint_report", "/complaints/report/", BS),
     Page("complaints:complaint_report", "/complaints/report/", PA, state="figures only"),
     Page("complaints:feedback", "/complaints/feedback/", BS),
-    Page("complaints:feedback", "/complaints/feedback/?kind=comment", BS, state="empty"),
+    Page("complaints:feedback", "/complaints/feedback/?kind=comment", BS, state="filtered"),
     *form("complaints:record_feedback", "/complaints/feedback/new/", BS),
 
     # Administration
