@@ -416,8 +416,8 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
         registration="unregistered", judgement="", judgement_on=None, postcode="ZZ7 7GG")
 
     # Complaints: one waiting for its stage 1 response (the team manager answers it, the
-    # service manager copied in), one answered (for its learning form and the next stage), and
-    # a compliment.
+    # service manager copied in), one answered late (for its learning form, the next stage and
+    # its reason for lateness, sent back by the complaints team), and a compliment.
     def complaint(received: int, children):
         return complaints.complaint_record(
             received_on=days_ago(received), complainant_name="Robin Ashcombe-Tey",
@@ -433,6 +433,10 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
         stage=complaint_answered.stages.get(), responded_on=days_ago(12),
         outcome="partly_upheld", response_summary="An apology, and the plan shared the same day.",
         lateness_reason="The team manager was on leave and cover was not arranged.", actor=tm)
+    complaints.lateness_reason_check(
+        stage=complaint_answered.stages.get(), accepted=False,
+        note="Say who was covering and why the response waited.",
+        actor=users["business_support"])
     complaints.feedback_record(
         kind="compliment", received_on=days_ago(2), from_name="Robin Ashcombe-Tey",
         from_relationship="carer", team=main_team, summary="Thank you for the help.",

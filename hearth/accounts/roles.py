@@ -189,6 +189,10 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
         (TM, SM),
         "Record the response to a complaint you answer (or are copied into) and its learning "
         "monitoring form"),
+    "complaints.check_lateness_reason": (
+        (SM, BS),
+        "Quality-check a manager's reason for a late complaint response: accept it or send it "
+        "back for more"),
     "complaints.view_complaint_report": (
         (TM, SM, BS, PA),
         "See the complaints report: timeliness by stage and quarter, themes and outcomes "

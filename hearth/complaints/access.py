@@ -16,7 +16,8 @@ def access_complaint(user, complaint_id) -> Complaint:
                                      "receiving_officer", "recorded_by")
                      .prefetch_related(Prefetch("stages", queryset=ComplaintStage.objects
                                                 .select_related("learning", "responded_by",
-                                                                "extended_by")),
+                                                                "extended_by",
+                                                                "reason_checked_by")),
                                        "children")
                      .get(pk=complaint_id))
     except (Complaint.DoesNotExist, ValueError, TypeError):

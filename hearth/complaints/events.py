@@ -5,6 +5,10 @@ EVENTS = {
     "COMPLAINT_ESCALATED": "A complainant asked for the next stage of a complaint",
     "COMPLAINT_LEARNING_RECORDED": "A manager recorded the learning monitoring form for a "
                                    "complaint response",
+    "COMPLAINT_LATENESS_REASON_CHECKED": "The complaints team checked a manager's reason for a "
+                                         "late response (accepted or sent back)",
+    "COMPLAINT_LATENESS_REASON_AMENDED": "A manager amended a reason for lateness that was sent "
+                                         "back",
     "COMPLAINT_VIEWED": "Someone opened a complaint",
     "COMPLAINT_WORK_VIEWED": "Someone viewed the complaints work list",
     "COMPLAINT_REPORT_VIEWED": "Someone viewed the complaints report",

@@ -154,6 +154,28 @@ class RespondForm(GovukForm):
         return data
 
 
+class CheckReasonForm(GovukForm):
+    accepted = forms.TypedChoiceField(
+        label="Is the reason for lateness acceptable?", widget=forms.RadioSelect,
+        choices=[("yes", "Yes: it explains what held the response up"),
+                 ("no", "No: send it back to the manager for more")],
+        coerce=lambda value: value == "yes",
+        error_messages={"required": "Say whether the reason is acceptable"})
+    note = _text("Note for the manager", "", required=False, rows=3,
+                 help_text="Needed when you send it back: what the reason is missing")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("accepted") is False and not data.get("note", "").strip():
+            self.add_error("note", "Say what the reason is missing, for the manager")
+        return data
+
+
+class AmendReasonForm(GovukForm):
+    lateness_reason = _text("Reason the response was late", "Give the reason the response was "
+                            "late", "Say what held the response up", rows=4)
+
+
 class EscalateForm(GovukForm):
     requested_on = _date("Date the complainant asked for the next stage",
                          "Enter the date of the request")

@@ -68,6 +68,13 @@ class ComplaintStage(models.Model):
     lateness_reason = models.TextField(blank=True)
     responded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="+")
+    # The complaints team's quality check of the reason for lateness ("could not be a tick box
+    # exercise", seeds/003_e1469a924c65b786.txt line 153): accepted, or sent back for more.
+    reason_checked_on = models.DateField(null=True, blank=True)
+    reason_accepted = models.BooleanField(null=True, blank=True)
+    reason_check_note = models.TextField(blank=True)
+    reason_checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                          on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField()
 
     class Meta:

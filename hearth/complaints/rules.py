@@ -116,13 +116,38 @@ def ensure_can_respond(*, requested_on: dt.date, due_on: dt.date,
                           f"{day(requested_on)}", field="responded_on")
     if outcome == Outcome.WITHDRAWN or not is_late(responded_on=responded_on, due_on=due_on):
         return
-    reason = lateness_reason.strip()
-    if not reason:
+    if not lateness_reason.strip():
         raise DomainError(f"The response was due on {day(due_on)}: give the reason it was late",
                           field="lateness_reason")
-    if len(reason) < SHORTEST_LATENESS_REASON:
+    ensure_valid_lateness_reason(lateness_reason)
+
+
+def ensure_valid_lateness_reason(reason: str) -> None:
+    if not reason.strip():
+        raise DomainError("Give the reason the response was late", field="lateness_reason")
+    if len(reason.strip()) < SHORTEST_LATENESS_REASON:
         raise DomainError("Explain the reason for the delay in a sentence or more: what held "
                           "the response up", field="lateness_reason")
+
+
+def ensure_can_check_reason(*, lateness_reason: str, reason_accepted: bool | None,
+                            checker_gave_it: bool, accepted: bool, note: str) -> None:
+    """The complaints team checks each reason for lateness; one they send back comes again
+    when the manager amends it."""
+    if not lateness_reason:
+        raise DomainError("This response was in time: there is no reason for lateness to check")
+    if reason_accepted:
+        raise DomainError("This reason was already checked and accepted")
+    if checker_gave_it:
+        raise DomainError("You gave this reason: someone else in the complaints team checks it")
+    if not accepted and not note.strip():
+        raise DomainError("Say what the reason is missing, for the manager", field="note")
+
+
+def ensure_can_amend_reason(*, reason_accepted: bool | None, lateness_reason: str) -> None:
+    if reason_accepted is not False:
+        raise DomainError("Only a reason the complaints team sent back can be changed")
+    ensure_valid_lateness_reason(lateness_reason)
 
 
 def ensure_can_escalate(*, stage: int, responded_on: dt.date | None, outcome: str,

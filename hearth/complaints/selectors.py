@@ -214,7 +214,8 @@ def late_reasons(*, year: int, user) -> QuerySet[ComplaintStage]:
     stages = querysets.visible_to(ComplaintStage.objects.filter(
         responded_on__range=(first, last), responded_on__gt=F("response_due_on"))
         .exclude(outcome="withdrawn"), user, path="complaint__")
-    return stages.select_related("complaint__team", "responded_by").order_by(
+    return stages.select_related("complaint__team", "responded_by",
+                                 "reason_checked_by").order_by(
         "-responded_on", "-id")
 
 

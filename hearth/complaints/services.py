@@ -142,6 +142,39 @@ def complaint_stage_respond(*, stage: ComplaintStage, responded_on: dt.date, out
 
 
 @transaction.atomic
+def lateness_reason_check(*, stage: ComplaintStage, accepted: bool, note: str,
+                          actor) -> ComplaintStage:
+    stage = _locked(stage)
+    rules.ensure_can_check_reason(lateness_reason=stage.lateness_reason,
+                                  reason_accepted=stage.reason_accepted,
+                                  checker_gave_it=stage.responded_by_id == actor.pk,
+                                  accepted=accepted, note=note)
+    stage.reason_checked_on, stage.reason_accepted = clock.today(), accepted
+    stage.reason_check_note, stage.reason_checked_by = note.strip(), actor
+    stage.save(update_fields=["reason_checked_on", "reason_accepted", "reason_check_note",
+                              "reason_checked_by"])
+    _record(Auditor(actor), "COMPLAINT_LATENESS_REASON_CHECKED", stage,
+            children=stage.complaint.children.all(),
+            detail={"stage": stage.stage, "accepted": accepted})
+    return stage
+
+
+@transaction.atomic
+def lateness_reason_amend(*, stage: ComplaintStage, lateness_reason: str,
+                          actor) -> ComplaintStage:
+    stage = _locked(stage)
+    _ensure_is_their_complaint(stage.complaint, actor)
+    rules.ensure_can_amend_reason(reason_accepted=stage.reason_accepted,
+                                  lateness_reason=lateness_reason)
+    stage.lateness_reason = lateness_reason.strip()
+    stage.reason_accepted = None  # back to the complaints team to check again
+    stage.save(update_fields=["lateness_reason", "reason_accepted"])
+    _record(Auditor(actor), "COMPLAINT_LATENESS_REASON_AMENDED", stage,
+            children=stage.complaint.children.all(), detail={"stage": stage.stage})
+    return stage
+
+
+@transaction.atomic
 def complaint_escalate(*, complaint: Complaint, requested_on: dt.date, responding_manager,
                        actor) -> ComplaintStage:
     complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)

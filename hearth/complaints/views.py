@@ -11,6 +11,8 @@ from hearth.complaints import rules, selectors, services
 from hearth.complaints.access import access_complaint, access_stage
 from hearth.complaints.codes import Outcome, Stage, Theme
 from hearth.complaints.forms import (
+    AmendReasonForm,
+    CheckReasonForm,
     ComplaintForm,
     EscalateForm,
     ExtendForm,
@@ -141,6 +143,10 @@ def complaint_view(request, complaint_id):
                   "can_extend": can_record and s.is_open and rules.can_extend(s.stage)
                   and s.extended_on is None,
                   "can_learn": can_respond and not s.is_open,
+                  "can_check": request.user.has_perm("complaints.check_lateness_reason")
+                  and bool(s.lateness_reason) and not s.reason_accepted
+                  and s.responded_by_id != request.user.pk,
+                  "can_amend": can_respond and s.reason_accepted is False,
                   "learning": getattr(s, "learning", None)} for s in stages],
         "can_escalate": can_record and not current.is_open
         and current.outcome != Outcome.WITHDRAWN and rules.next_stage(current.stage)})
@@ -229,6 +235,53 @@ def learning_view(request, complaint_id, stage_id):
         title="Learning monitoring form", done="The learning form was saved", initial=initial,
         refusal=_not_theirs(request, needs_response=True),
         save=lambda stage, data: services.learning_record(
+            stage=stage, actor=request.user, **data))
+
+
+def _cannot_check(request):
+    def refusal(complaint, stage):
+        if not stage.lateness_reason:
+            return "This stage has no reason for lateness to check."
+        if stage.reason_accepted:
+            return (f"This reason was checked and accepted on "
+                    f"{rules.day(stage.reason_checked_on)} by {stage.reason_checked_by}.")
+        if stage.responded_by_id == request.user.pk:
+            return "You gave this reason: someone else in the complaints team checks it."
+        return None
+    return refusal
+
+
+@requires("complaints.check_lateness_reason")
+def check_reason_view(request, complaint_id, stage_id):
+    return _stage_form_page(
+        request, complaint_id, stage_id, form_class=CheckReasonForm,
+        title="Check the reason for lateness", done="The check was recorded", initial=None,
+        refusal=_cannot_check(request),
+        save=lambda stage, data: services.lateness_reason_check(
+            stage=stage, actor=request.user, **data))
+
+
+def _cannot_amend(request):
+    theirs = _not_theirs(request, needs_response=True)
+
+    def refusal(complaint, stage):
+        problem = theirs(complaint, stage)
+        if problem is None and stage.reason_accepted is not False:
+            problem = "Only a reason the complaints team sent back can be changed."
+        return problem
+    return refusal
+
+
+@requires("complaints.respond_to_complaint")
+def amend_reason_view(request, complaint_id, stage_id):
+    complaint = access_complaint(request.user, complaint_id)
+    stage = access_stage(complaint, stage_id)
+    return _stage_form_page(
+        request, complaint_id, stage_id, form_class=AmendReasonForm,
+        title="Change the reason for lateness", done="The reason was changed: the complaints "
+        "team will check it again", initial={"lateness_reason": stage.lateness_reason},
+        refusal=_cannot_amend(request),
+        save=lambda stage, data: services.lateness_reason_amend(
             stage=stage, actor=request.user, **data))
 
 

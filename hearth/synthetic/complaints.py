@@ -5,7 +5,8 @@ The shape follows the seeds: about 4 in 10 stage 1 responses late, each with the
 reason (seeds/000_4c00c84da207e536.txt lines 366-372; seeds/003_e1469a924c65b786.txt line
 145); communication the largest theme, then staff behaviour (seeds/001_e8ea781e93d1811d.txt
 lines 780-818); some stage 1 responses extended, a few complaints going on to stage 2 and 3; a
-learning form with most upheld responses; recent complaints still waiting, some overdue.
+learning form with most upheld responses; most reasons for lateness checked by the complaints
+team, a few sent back; recent complaints still waiting, some overdue.
 """
 
 import datetime as dt
@@ -171,6 +172,11 @@ def _answer(rng, calendar, *, today, complaint, stage, officer):
         stage=stage, responded_on=responded, outcome=outcome,
         response_summary="The manager met the family, looked into each point and wrote back.",
         lateness_reason=rng.choice(LATE_REASONS), actor=manager)
+    if stage.lateness_reason and rng.random() < 0.6:  # most reasons checked; a few sent back
+        accepted = rng.random() < 0.85
+        complaints.lateness_reason_check(
+            stage=stage, accepted=accepted, actor=officer,
+            note="" if accepted else "Say what held the response up and who was covering.")
     if outcome in (Outcome.UPHELD, Outcome.PARTLY_UPHELD) and rng.random() < 0.7:
         learning, action = rng.choice(LEARNING)
         complaints.learning_record(stage=stage, learning=learning, action=action,

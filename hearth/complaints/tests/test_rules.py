@@ -244,3 +244,35 @@ def test_the_years_figures_by_stage_and_quarter():
                                    Outcome.PARTLY_UPHELD: 1, Outcome.WITHDRAWN: 1}
     assert figures.themes[Theme.COMMUNICATION] == 4 and figures.themes[Theme.DELAY] == 1
     assert figures.upheld_themes == {Theme.COMMUNICATION: 2, Theme.RECORDS: 1}
+
+
+def _check(**overrides):
+    values = {"lateness_reason": "The manager was on leave and cover was not arranged.",
+              "reason_accepted": None, "checker_gave_it": False, "accepted": True, "note": ""}
+    values.update(overrides)
+    rules.ensure_can_check_reason(**values)
+
+
+def test_the_complaints_team_checks_a_reason_once_it_is_accepted():
+    _check()
+    _check(reason_accepted=False, accepted=True)  # sent back, then accepted
+    with pytest.raises(DomainError, match="already checked and accepted"):
+        _check(reason_accepted=True)
+    with pytest.raises(DomainError, match="in time"):
+        _check(lateness_reason="")
+    with pytest.raises(DomainError, match="someone else"):
+        _check(checker_gave_it=True)
+    with pytest.raises(DomainError, match="what the reason is missing") as error:
+        _check(accepted=False, note=" ")
+    assert error.value.field == "note"
+
+
+def test_only_a_reason_sent_back_is_amended_and_it_must_still_be_real():
+    rules.ensure_can_amend_reason(reason_accepted=False,
+                                  lateness_reason="Cover was not arranged while the manager "
+                                                  "was on leave.")
+    for accepted in (None, True):
+        with pytest.raises(DomainError, match="sent back"):
+            rules.ensure_can_amend_reason(reason_accepted=accepted, lateness_reason="x" * 30)
+    with pytest.raises(DomainError, match="a sentence or more"):
+        rules.ensure_can_amend_reason(reason_accepted=False, lateness_reason="Leave")

@@ -197,3 +197,28 @@ def test_a_compliment_is_recorded_and_audited(personas, child):
         services.feedback_record(kind=FeedbackKind.COMMENT, received_on=D(2026, 6, 2),
                                  from_name="Sam", from_relationship=Relationship.CARER,
                                  team=personas.team_a, summary="x", actor=personas.bs_ben)
+
+
+def test_a_reason_for_lateness_is_sent_back_amended_and_accepted(personas, child):
+    complaint = complaint_for(personas, received_on=D(2026, 5, 1), children=[child])
+    respond(complaint, personas.tm_bob, on=D(2026, 5, 20), lateness_reason=LATE_REASON)
+    with pytest.raises(DomainError, match="someone else"):
+        services.lateness_reason_check(stage=stage_of(complaint), accepted=True, note="",
+                                       actor=personas.tm_bob)
+    stage = services.lateness_reason_check(stage=stage_of(complaint), accepted=False,
+                                           note="Who was covering?", actor=personas.bs_ben)
+    assert (stage.reason_accepted, stage.reason_checked_by) == (False, personas.bs_ben)
+    with pytest.raises(DomainError, match="for Bob Baker to answer"):
+        services.lateness_reason_amend(stage=stage, lateness_reason=LATE_REASON + " Again.",
+                                       actor=personas.sw_alice)
+    stage = services.lateness_reason_amend(
+        stage=stage, lateness_reason="No one covered: the deputy was also on leave that week.",
+        actor=personas.tm_bob)
+    assert stage.reason_accepted is None and stage.lateness_reason.startswith("No one covered")
+    stage = services.lateness_reason_check(stage=stage, accepted=True, note="",
+                                           actor=personas.sm_sara)
+    assert stage.reason_accepted is True
+    checked = events("COMPLAINT_LATENESS_REASON_CHECKED")
+    assert [e.detail["accepted"] for e in checked] == [False, True]
+    assert {e.child_id for e in checked} == {child.pk}
+    assert len(events("COMPLAINT_LATENESS_REASON_AMENDED")) == 1

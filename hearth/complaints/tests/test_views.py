@@ -309,3 +309,34 @@ def test_the_work_list_reads_in_a_fixed_number_of_queries(client, personas,
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = bob.get(url("complaints")).text
     assert page.count("CMP0") == 7
+
+
+def test_the_complaints_team_sends_a_reason_back_and_the_manager_amends_it(client, personas):
+    complaint = complaint_for(personas, received_on=D(2026, 5, 1))
+    stage = respond(complaint, personas.tm_bob, on=D(2026, 5, 20), lateness_reason=LATE_REASON)
+    ben = signed_in(client, personas.bs_ben)
+    assert url("check_lateness_reason", complaint.pk, stage.pk) in ben.get(
+        url("complaint", complaint.pk)).text
+    response = ben.post(url("check_lateness_reason", complaint.pk, stage.pk), {"accepted": "no"})
+    assert "Say what the reason is missing, for the manager" in response.text
+    response = ben.post(url("check_lateness_reason", complaint.pk, stage.pk),
+                        {"accepted": "no", "note": "Who was covering?"})
+    assert response.status_code == 302
+    assert "Sent back" in ben.get(url("complaint_report")).text
+    bob = signed_in(client, personas.tm_bob)
+    page = bob.get(url("complaint", complaint.pk)).text
+    assert "Who was covering?" in page
+    assert url("amend_lateness_reason", complaint.pk, stage.pk) in page
+    # Sara (a service manager) may check it too: she did not give the reason.
+    assert 'name="accepted"' in signed_in(client, personas.sm_sara).get(
+        url("check_lateness_reason", complaint.pk, stage.pk)).text
+    response = signed_in(client, personas.tm_bob).post(
+        url("amend_lateness_reason", complaint.pk, stage.pk), {"lateness_reason": "Busy"})
+    assert "a sentence or more" in response.text and "Busy" in response.text
+    response = client.post(url("amend_lateness_reason", complaint.pk, stage.pk), {
+        "lateness_reason": "No one covered: the deputy was also on leave that week."})
+    assert response.status_code == 302
+    stage.refresh_from_db()
+    assert stage.reason_accepted is None
+    assert signed_in(client, personas.tm_bob).get(
+        url("check_lateness_reason", complaint.pk, stage.pk)).status_code == 403
