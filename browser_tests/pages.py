@@ -86,6 +86,7 @@ PA = "performance_analyst"
 FOST = "/fostering/households/{%s}/"
 PROVIDER = "/fostering/providers/{%s}/"
 FOSTER_CHILD = "/fostering/child/{%s}/"
+COMPLAINT = "/complaints/{%s}/"
 # Longer than the sign-off note may be: the one way to reject a form whose only field is
 # optional.
 TOO_LONG_NOTE = "x" * 5001
@@ -482,6 +483,43 @@ PAGES: list[Page] = [
     Page("workforce:supervision_report", "/workforce/supervision/?on_day=1&on_month=1"
          "&on_year=2000", SM, state="empty"),
     *form("workforce:supervision_standards", "/workforce/supervision/frequencies/", SM),
+    # Complaints
+    Page("complaints:complaints", "/complaints/", TM),
+    Page("complaints:complaints", "/complaints/", BS, state="everyone's"),
+    Page("complaints:complaints", "/complaints/?status=overdue&stage=3", TM, state="filtered"),
+    Page("complaints:child_complaints", "/complaints/child/{cp}/", TM),
+    Page("complaints:child_complaints", "/complaints/child/{empty}/", BS, state="empty"),
+    *form("complaints:record_complaint", "/complaints/new/", BS),
+    Page("complaints:complaint", COMPLAINT % "complaint_open"),
+    Page("complaints:complaint", COMPLAINT % "complaint_answered", state="answered"),
+    *form("complaints:respond_to_stage",
+          COMPLAINT % "complaint_open" + "stages/{complaint_open_stage}/respond/"),
+    Page("complaints:respond_to_stage",
+         COMPLAINT % "complaint_answered" + "stages/{complaint_answered_stage}/respond/",
+         state="answered"),
+    *form("complaints:extend_stage",
+          COMPLAINT % "complaint_open" + "stages/{complaint_open_stage}/extend/", BS),
+    *form("complaints:record_learning",
+          COMPLAINT % "complaint_answered" + "stages/{complaint_answered_stage}/learning/"),
+    Page("complaints:record_learning",
+         COMPLAINT % "complaint_open" + "stages/{complaint_open_stage}/learning/",
+         state="no response yet"),
+    *form("complaints:check_lateness_reason",
+          COMPLAINT % "complaint_answered" + "stages/{complaint_answered_stage}/check-reason/",
+          BS),
+    Page("complaints:check_lateness_reason",
+         COMPLAINT % "complaint_open" + "stages/{complaint_open_stage}/check-reason/", BS,
+         state="nothing to check"),
+    *form("complaints:amend_lateness_reason",
+          COMPLAINT % "complaint_answered" + "stages/{complaint_answered_stage}/reason/"),
+    *form("complaints:escalate_complaint", COMPLAINT % "complaint_answered" + "next-stage/", BS),
+    Page("complaints:escalate_complaint", COMPLAINT % "complaint_open" + "next-stage/", BS,
+         state="not answered"),
+    Page("complaints:complaint_report", "/complaints/report/", BS),
+    Page("complaints:complaint_report", "/complaints/report/", PA, state="figures only"),
+    Page("complaints:feedback", "/complaints/feedback/", BS),
+    Page("complaints:feedback", "/complaints/feedback/?kind=comment", BS, state="filtered"),
+    *form("complaints:record_feedback", "/complaints/feedback/new/", BS),
 
     # Administration
     Page("core:audit_trail", "/audit/", ADMIN),

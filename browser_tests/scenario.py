@@ -75,6 +75,7 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     from hearth.care import services as care
     from hearth.cases import services as cases
     from hearth.cin import services as cin
+    from hearth.complaints import services as complaints
     from hearth.core import clock
     from hearth.core.errors import DomainError
     from hearth.court import services as court
@@ -432,6 +433,32 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     workforce.case_supervision_record(child=child["cp"], supervised_on=days_ago(10),
                                       supervisor=tm, decisions="Core group to agree the plan",
                                       actor=tm)
+    # Complaints: one waiting for its stage 1 response (the team manager answers it, the
+    # service manager copied in), one answered late (for its learning form, the next stage and
+    # its reason for lateness, sent back by the complaints team), and a compliment.
+    def complaint(received: int, children):
+        return complaints.complaint_record(
+            received_on=days_ago(received), complainant_name="Robin Ashcombe-Tey",
+            complainant_relationship="parent", children=children,
+            summary="We were not told our social worker was away and the plan was late.",
+            themes=["communication", "records"], team=main_team, responding_manager=tm,
+            service_manager=sm, receiving_officer=users["business_support"],
+            actor=users["business_support"])
+
+    complaint_open = complaint(3, [child["cp"]])
+    complaint_answered = complaint(30, [])
+    complaints.complaint_stage_respond(
+        stage=complaint_answered.stages.get(), responded_on=days_ago(12),
+        outcome="partly_upheld", response_summary="An apology, and the plan shared the same day.",
+        lateness_reason="The team manager was on leave and cover was not arranged.", actor=tm)
+    complaints.lateness_reason_check(
+        stage=complaint_answered.stages.get(), accepted=False,
+        note="Say who was covering and why the response waited.",
+        actor=users["business_support"])
+    complaints.feedback_record(
+        kind="compliment", received_on=days_ago(2), from_name="Robin Ashcombe-Tey",
+        from_relationship="carer", team=main_team, summary="Thank you for the help.",
+        actor=users["business_support"])
 
     # A local closure day for the working-days pages, far enough ahead to move no deadline here.
     closure = None
@@ -487,6 +514,10 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
         "allocated_worker": {"j_authorise_allocate": str(allocated.worker)},
         "restricted": str(restricted.uuid) if restricted else None,
         "ids": {
+            "complaint_open": complaint_open.pk,
+            "complaint_open_stage": complaint_open.stages.get().pk,
+            "complaint_answered": complaint_answered.pk,
+            "complaint_answered_stage": complaint_answered.stages.get().pk,
             "contact_waiting": waiting.pk,
             "contact_decided": decided.pk,
             "referral_open": decided.episode.pk,

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "hearth.court",
     "hearth.performance",
     "hearth.workforce",
+    "hearth.complaints",
     "hearth.drafts",
     "hearth.imports",
     "hearth.returns",
@@ -281,3 +282,11 @@ LOGGING = {
 # The local authority this installation serves. Its 0-17 population is the denominator of every
 # rate per 10,000 children; the synthetic authority sets it from its profile.
 HEARTH_SERVICE_NAME = os.environ.get("HEARTH_SERVICE_NAME", "Hearth")
+
+# Notifications (hearth.complaints.notifications): "console" writes messages to the log and
+# standard output and sends nothing; "notify" sends them by GOV.UK Notify with an email template
+# whose subject is ((subject)) and body ((body)). HEARTH_BASE_URL makes the links in them.
+HEARTH_NOTIFY_BACKEND = os.environ.get("HEARTH_NOTIFY_BACKEND", "console")
+HEARTH_NOTIFY_API_KEY = os.environ.get("HEARTH_NOTIFY_API_KEY", "")
+HEARTH_NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("HEARTH_NOTIFY_EMAIL_TEMPLATE_ID", "")
+HEARTH_BASE_URL = os.environ.get("HEARTH_BASE_URL", "http://localhost:8000")

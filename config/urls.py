@@ -26,6 +26,7 @@ urlpatterns = [
     path("iro/", include("hearth.iro.urls")),
     path("fostering/", include("hearth.fostering.urls")),
     path("workforce/", include("hearth.workforce.urls")),
+    path("complaints/", include("hearth.complaints.urls")),
     path("court/", include("hearth.court.urls")),
     path("performance/", include("hearth.performance.urls")),
     path("returns/", include("hearth.returns.urls")),

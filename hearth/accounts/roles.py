@@ -194,6 +194,28 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
     "returns.export_returns": (
         (PA, SM),
         "Download the statutory returns and see their DfE validation failures by child ID"),
+    # Complaints (hearth.complaints): the complaints team is business support in this role
+    # model; managers answer complaints about their service.
+    "complaints.view_complaints": (
+        (TM, SM, BS),
+        "Open complaints, the complaints work list, compliments and comments (opening a "
+        "complaint that names a child is audited as a read of the child's record)"),
+    "complaints.record_complaint": (
+        (TM, SM, BS),
+        "Record a complaint, a request for its next stage, an agreed extension, a compliment "
+        "or a comment"),
+    "complaints.respond_to_complaint": (
+        (TM, SM),
+        "Record the response to a complaint you answer (or are copied into) and its learning "
+        "monitoring form"),
+    "complaints.check_lateness_reason": (
+        (SM, BS),
+        "Quality-check a manager's reason for a late complaint response: accept it or send it "
+        "back for more"),
+    "complaints.view_complaint_report": (
+        (TM, SM, BS, PA),
+        "See the complaints report: timeliness by stage and quarter, themes and outcomes "
+        "(learning and reasons for lateness only with complaints.view_complaints)"),
     "core.view_audit_trail": ((ADMIN,), "Search the audit trail"),
     "workingdays.manage_closure_days": ((ADMIN,), "Add and remove local closure days"),
     "api.use_api": (

@@ -27,6 +27,7 @@ from hearth.people import services as people
 from hearth.people.models import Person
 from hearth.synthetic import demographics as demo
 from hearth.synthetic.casework import CASEWORK, CaseworkResult, CaseworkSettings, build_casework
+from hearth.synthetic.complaints import ComplaintsResult, build_complaints
 from hearth.synthetic.families import FamilyBuilder, FamilyResult, FamilySpec, IdentifierPool
 from hearth.synthetic.performance import build_figures
 from hearth.synthetic.profiles import Profile, TeamSpec
@@ -64,6 +65,7 @@ class Authority:
     restricted: list[Person] = field(default_factory=list)
     allocations: int = 0
     casework: CaseworkResult | None = None
+    complaints: ComplaintsResult | None = None
     seconds: float = 0.0
 
     @property
@@ -89,6 +91,9 @@ class Authority:
             "restricted records": len(self.restricted),
             **({f"casework {kind}": n for kind, n in sorted(self.casework.counts.items())}
                if self.casework else {}),
+            **({"complaints": self.complaints.complaints,
+                "compliments and comments": self.complaints.feedback}
+               if self.complaints else {}),
         }
 
 
@@ -150,6 +155,9 @@ def build_authority(profile: Profile, *, seed: int, password: str = DEFAULT_DEMO
                                 population=profile.population_0_17, today=today,
                                 system_job=SYSTEM_JOB)
         report("performance figures", figures, figures)
+        with transaction.atomic():
+            authority.complaints = build_complaints(authority,
+                                                    random.Random(f"complaints-{seed}"))
     authority.seconds = time.perf_counter() - started
     return authority
 
