@@ -9,6 +9,7 @@ from hearth.cases import worklists
 from hearth.cases.models import TaskKind
 from hearth.cases.rules import TaskStatus, task_status
 from hearth.cases.selectors import worker_caseloads
+from hearth.cases.work_sources import other_work_for
 from hearth.core import clock
 from hearth.core.forms import GovukForm
 from hearth.core.permissions import requires
@@ -78,8 +79,14 @@ def _worklist(request, *, scope: str, title: str, team=None, worker=None):
         "title": title, "scope": scope, "form": form, "page_obj": page, "rows": rows,
         "counts": counts, "statuses": list(TaskStatus), "team": team, "today": today,
         "caseloads": worker_caseloads(team=team) if team is not None else None,
+        "other_work": _other_work(request.user, today, calendar) if scope == "mine" else [],
         "query_params": {k: v for k, v in request.GET.items() if k != "page"},
     })
+
+
+def _other_work(user, today, calendar):
+    return [(item, task_status(item.due_on, today=today, calendar=calendar))
+            for item in other_work_for(user, today=today)]
 
 
 @requires("cases.view_my_work")

@@ -55,3 +55,8 @@ def _row(task, status: TaskStatus, scope: str, child_url: str) -> SafeString:
 
 def _local_time(moment) -> str:
     return f"{timezone.localtime(moment):%H:%M}"
+
+
+@register.filter
+def status_colour(status: TaskStatus) -> str:
+    return TAG_COLOUR[status]

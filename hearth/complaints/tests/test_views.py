@@ -340,3 +340,16 @@ def test_the_complaints_team_sends_a_reason_back_and_the_manager_amends_it(clien
     assert stage.reason_accepted is None
     assert signed_in(client, personas.tm_bob).get(
         url("check_lateness_reason", complaint.pk, stage.pk)).status_code == 403
+
+
+def test_a_response_due_is_on_the_managers_my_work(client, personas):
+    complaint = complaint_for(personas, received_on=dt.date(2026, 5, 18))
+    answered = complaint_for(personas, received_on=dt.date(2026, 5, 19))
+    respond(answered, personas.tm_bob, on=dt.date(2026, 5, 20))
+    page = signed_in(client, personas.tm_bob).get(reverse("work:mine")).text
+    assert "Other work (1)" in page
+    assert f'href="{reverse("complaints:complaint", args=[complaint.pk])}"' in page
+    assert f"{complaint}: Stage 1: local resolution, response due" in page
+    # The social worker has no complaints to answer, and no Other work section.
+    assert "Other work" not in signed_in(client, personas.sw_alice).get(
+        reverse("work:mine")).text
