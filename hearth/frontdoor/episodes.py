@@ -18,9 +18,11 @@ from collections.abc import Callable
 
 AssessmentCheck = Callable[[object], bool]
 ClosureCheck = Callable[[object, dt.date], str | None]
+ActivityCheck = Callable[[object], str | None]
 
 _ASSESSMENT_CHECKS: list[AssessmentCheck] = []
 _CLOSURE_CHECKS: list[ClosureCheck] = []
+_ACTIVITY_CHECKS: list[ActivityCheck] = []
 
 
 def register_assessment_check(check: AssessmentCheck) -> None:
@@ -33,6 +35,17 @@ def register_closure_check(check: ClosureCheck) -> None:
     """`check(referral, closed_on)` gives a message saying why it cannot close, or None."""
     if check not in _CLOSURE_CHECKS:
         _CLOSURE_CHECKS.append(check)
+
+
+def register_activity_check(check: ActivityCheck) -> None:
+    """`check(referral)` names the work beyond an assessment the episode had ("a section 47
+    enquiry"), or None: RC8 and RC9 say an assessment was all (CIN census rule 2990)."""
+    if check not in _ACTIVITY_CHECKS:
+        _ACTIVITY_CHECKS.append(check)
+
+
+def other_activity(referral) -> list[str]:
+    return [found for check in _ACTIVITY_CHECKS if (found := check(referral))]
 
 
 def episode_has_assessment(referral) -> bool:

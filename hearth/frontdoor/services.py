@@ -230,6 +230,11 @@ def referral_close(*, referral: Referral, closed_on: dt.date, closure_reason: st
                            today=clock.today())
     for problem in episodes.closure_problems(referral, closed_on):
         raise DomainError(problem, field="closed_on")
+    if closure_reason in rules.CLOSED_AFTER_ASSESSMENT:
+        for activity in episodes.other_activity(referral):
+            raise DomainError(
+                f"{closure_reason} means the episode had an assessment and nothing more, but it "
+                f"had {activity}: choose another reason, such as RC7", field="closure_reason")
     referral.closed_on, referral.closure_reason = closed_on, closure_reason
     _full_clean(referral)
     referral.save(update_fields=["closed_on", "closure_reason"])

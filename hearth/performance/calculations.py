@@ -13,6 +13,8 @@ child's id, so the same rows give the drill-down list of children behind a figur
   (children looked after, children on a plan).
 - `OpenShare`: of the records open on the period's last day, the share meeting a condition that
   depends on that day (plans open two years or more).
+- `AsAt`: people who count on the period's last day by their facts then (care leavers in
+  touch, in suitable accommodation).
 - `AtDate`: a figure another app works out for a day (the workforce's agency share).
 """
 
@@ -225,6 +227,49 @@ class OpenShare:
                     figure = result.setdefault((period, group), Figure(Decimal(0), Decimal(0)))
                     figure.denominator += 1
                     figure.numerator += 1 if self.meets(start, day) else 0
+        return result
+
+
+@dataclass
+class AsAt:
+    """rows(first, last) yields (child_id, facts) for everyone who might count on some day;
+    `counts(facts, day)` says, on a period's last day, None (not counted), False (in the
+    denominator only) or True (in both): "care leavers aged 19 to 21, and those of them in
+    education, employment or training"."""
+
+    rows: Callable[[dt.date, dt.date], Iterable[tuple[int, object]]]
+    counts: Callable[[object, dt.date], bool | None]
+
+    def figures(self, periods, *, population=None, with_children=False):
+        rows = list(self.rows(*_span(periods)))
+        result = {}
+        for period in periods:
+            figure = Figure(Decimal(0), Decimal(0))
+            for child_id, facts in rows:
+                counted = self.counts(facts, period.end)
+                if counted is None:
+                    continue
+                figure.denominator += 1
+                figure.numerator += 1 if counted else 0
+                if with_children:
+                    figure.denominator_children.add(child_id)
+                    if counted:
+                        figure.numerator_children.add(child_id)
+            result[period] = figure
+        return result
+
+    def by_group(self, periods, group_of):
+        rows = list(self.rows(*_span(periods)))
+        result: dict[tuple[Period, int], Figure] = {}
+        for period in periods:
+            for child_id, facts in rows:
+                counted = self.counts(facts, period.end)
+                group = None if counted is None else group_of(child_id, period.end)
+                if group is None:
+                    continue
+                figure = result.setdefault((period, group), Figure(Decimal(0), Decimal(0)))
+                figure.denominator += 1
+                figure.numerator += 1 if counted else 0
         return result
 
 

@@ -235,6 +235,103 @@ def return_interviews(start, end):
         yield child_id, day, held_in_time
 
 
+@dataclass(frozen=True)
+class LeaverFacts:
+    born: dt.date | None
+    became_on: dt.date
+    left_care_on: dt.date | None
+    support_to_25: bool
+    contacts: tuple[dt.date, ...]  # days they were reached
+    situations: tuple[tuple[dt.date, str, str, bool | None], ...]  # as at, in touch, activity,
+    #                                                                 accommodation suitable
+    plan_updates: tuple[dt.date, ...]  # pathway plan agreed and reviewed
+
+
+def care_leavers(start, end):
+    """Every care leaver record begun by the span's end, with the facts the care leaver
+    indicators read (one query per table)."""
+    from hearth.leaving_care.models import CareLeaver, Contact, PathwayPlan, Situation
+
+    leavers = list(CareLeaver.objects.filter(became_care_leaver_on__lte=end).values_list(
+        "pk", "child_id", "child__date_of_birth", "became_care_leaver_on", "left_care_on",
+        "support_to_25_requested_on"))
+    ids = [row[0] for row in leavers]
+    contacts, situations, plans = {}, {}, {}
+    for leaver, day in (Contact.objects.filter(care_leaver__in=ids, in_touch=True,
+                                               contact_on__lte=end)
+                        .values_list("care_leaver_id", "contact_on")):
+        contacts.setdefault(leaver, []).append(day)
+    for leaver, *facts in (Situation.objects.filter(care_leaver__in=ids, as_at__lte=end)
+                           .order_by("as_at", "id")
+                           .values_list("care_leaver_id", "as_at", "in_touch", "activity",
+                                        "accommodation_suitable")):
+        situations.setdefault(leaver, []).append(tuple(facts))
+    for leaver, agreed, reviewed in (PathwayPlan.objects.filter(care_leaver__in=ids)
+                                     .values_list("care_leaver_id", "agreed_on",
+                                                  "reviews__reviewed_on")):
+        plans.setdefault(leaver, set()).update(d for d in (agreed, reviewed) if d)
+    for pk, child_id, born, became_on, left_on, to_25 in leavers:
+        yield child_id, LeaverFacts(born, became_on, left_on, to_25 is not None,
+                                    tuple(sorted(contacts.get(pk, ()))),
+                                    tuple(situations.get(pk, ())),
+                                    tuple(sorted(plans.get(pk, ()))))
+
+
+def _age_on(born: dt.date | None, day: dt.date) -> int | None:
+    if born is None:
+        return None
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _supported_leaver(facts: LeaverFacts, day: dt.date) -> bool:
+    """Had left care by `day` and is still owed support: under 21, or under 25 on request."""
+    age = _age_on(facts.born, day)
+    return (facts.left_care_on is not None and facts.left_care_on <= day and age is not None
+            and age < (25 if facts.support_to_25 else 21))
+
+
+def _latest_situation(facts: LeaverFacts, day: dt.date):
+    known = [s for s in facts.situations if s[0] <= day]
+    return known[-1] if known else None
+
+
+def contacted_in_8_weeks(facts: LeaverFacts, day: dt.date) -> bool | None:
+    if not _supported_leaver(facts, day):
+        return None
+    return any(day - dt.timedelta(weeks=8) < contact <= day for contact in facts.contacts)
+
+
+def in_suitable_accommodation(facts: LeaverFacts, day: dt.date) -> bool | None:
+    if not _supported_leaver(facts, day):
+        return None
+    situation = _latest_situation(facts, day)
+    return bool(situation and situation[3] is True)
+
+
+def in_eet_aged_19_to_21(facts: LeaverFacts, day: dt.date) -> bool | None:
+    from hearth.leaving_care.codes import IN_EDUCATION_EMPLOYMENT_OR_TRAINING
+
+    age = _age_on(facts.born, day)
+    if not _supported_leaver(facts, day) or age is None or not 19 <= age <= 21:
+        return None
+    situation = _latest_situation(facts, day)
+    return bool(situation and situation[2] in IN_EDUCATION_EMPLOYMENT_OR_TRAINING)
+
+
+def pathway_plan_in_6_months(facts: LeaverFacts, day: dt.date) -> bool | None:
+    """CLA20: looked-after young people 16 and over (a care leaver record begun, not yet left
+    care), with a pathway plan agreed or reviewed in the last 6 months."""
+    if facts.became_on > day or (facts.left_care_on is not None and facts.left_care_on <= day):
+        return None
+    return any(_months_before(day, 6) <= update <= day for update in facts.plan_updates)
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    from hearth.workingdays.rules import add_months
+
+    return add_months(day, -months)
+
+
 def _workforce(name: str):
     def figure(day):
         from hearth.workforce import indicators as workforce
@@ -395,6 +492,33 @@ LIBRARY: dict[str, Indicator] = {i.code: i for i in [
         targets=(_t("50"),), tolerance=Decimal("10"), small_number=10,
         calculation=calc.Events(proceedings_concluded),
         source="seeds/004_46ad6842801cbab3.txt line 348"),
+    Indicator(
+        "H-LC-04", "Care leavers contacted in the last 8 weeks", "Care leavers", sc.PERCENT,
+        sc.HIGHER, "Care leavers reached in the 8 weeks to the period's end",
+        "Care leavers owed support (under 21, or 25 on request)", targets=(_t("95"),),
+        tolerance=Decimal("5"), calculation=calc.AsAt(care_leavers, contacted_in_8_weeks),
+        source="seeds/004_46ad6842801cbab3.txt line 337"),
+    Indicator(
+        "H-LC-11", "Care leavers in suitable accommodation", "Care leavers", sc.PERCENT,
+        sc.HIGHER, "Care leavers whose latest recorded accommodation is suitable",
+        "Care leavers owed support", targets=(_t("90"),), tolerance=Decimal("5"),
+        benchmarks=(Benchmark(Decimal("88"), "England", "2024"),),
+        calculation=calc.AsAt(care_leavers, in_suitable_accommodation), source="issue 6"),
+    Indicator(
+        "H-LC-01", "Care leavers aged 19 to 21 in education, employment or training",
+        "Care leavers", sc.PERCENT, sc.HIGHER,
+        "Care leavers aged 19 to 21 in education, employment or training",
+        "Care leavers aged 19 to 21 owed support", targets=(_t("55"),), tolerance=Decimal("5"),
+        benchmarks=(Benchmark(Decimal("56"), "England", "2024"),),
+        calculation=calc.AsAt(care_leavers, in_eet_aged_19_to_21),
+        source="seeds/000_4c00c84da207e536.txt lines 3308-3310"),
+    Indicator(
+        "CLA20", "% CLA aged 16 and over whose pathway plan has been updated in the last 6 "
+        "months", "Care leavers", sc.PERCENT, sc.HIGHER,
+        "Looked-after young people 16 and over with a pathway plan agreed or reviewed in the "
+        "last 6 months", "Looked-after young people 16 and over", targets=(_t("95"),),
+        tolerance=Decimal("5"), calculation=calc.AsAt(care_leavers, pathway_plan_in_6_months),
+        source="seeds/004_46ad6842801cbab3.txt line 370"),
     Indicator(
         "WF02", "Average caseload per social worker", "Workforce", sc.AVERAGE, sc.LOWER,
         "Children allocated to holders of case-holding posts at the period's end",

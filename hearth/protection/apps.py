@@ -8,7 +8,7 @@ class ProtectionConfig(AppConfig):
 
     def ready(self) -> None:
         from hearth.cases.chronology import register_provider
-        from hearth.frontdoor.episodes import register_closure_check
+        from hearth.frontdoor.episodes import register_activity_check, register_closure_check
         from hearth.people.record_tabs import RecordTab, register_tab
         from hearth.protection.chronology import child_protection_events
 
@@ -16,9 +16,18 @@ class ProtectionConfig(AppConfig):
                                60, children_only=True))
         register_provider(child_protection_events)
         register_closure_check(_open_protection_work)
+        register_activity_check(_protection_activity)
 
 
 def _open_protection_work(referral, closed_on):
     from hearth.protection.selectors import open_work_on_referral
 
     return open_work_on_referral(referral)
+
+
+def _protection_activity(referral):
+    if referral.cp_plans.exists():
+        return "a child protection plan"
+    if referral.section47_enquiries.exists():
+        return "a section 47 enquiry"
+    return None

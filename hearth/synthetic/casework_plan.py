@@ -235,8 +235,13 @@ class CaseworkPlanner:
             self.disabled_case(story, rows, crew)
 
     def unborn_case(self, story: Story, rows: list[Period], crew: Crew) -> None:
-        """A pre-birth referral: the assessment is under way."""
-        ref, day = self.start_episode(story, rows[0].start, need=N.N1)
+        """A pre-birth referral, within 40 weeks of the expected birth (CIN rule 8606): the
+        assessment is under way."""
+        expected = story.child.expected_date_of_birth
+        first_day = rows[0].start
+        if expected is not None:
+            first_day = min(max(first_day, expected - dt.timedelta(weeks=38)), self.today)
+        ref, day = self.start_episode(story, first_day, need=N.N1)
         if day is not None:
             self.writer.assessment(story, referral=ref, referral_date=day, crew=crew,
                                    outcome=Outcome.CIN_PLAN, keep_open=True)
@@ -399,8 +404,10 @@ class CaseworkPlanner:
         if settle:
             closing = min(closing, w.wd(authorised, w.rng.randint(0, 5)))
         closing = max(closing, authorised)
-        w.closure(story, referral=ref, on=closing, reason=RC.RC9 if early_help else RC.RC8,
-                  crew=crew)
+        # RC8 and RC9 say only an assessment happened (CIN rule 2990): after an enquiry too,
+        # the episode ended for another reason.
+        reason = RC.RC7 if strategy else RC.RC9 if early_help else RC.RC8
+        w.closure(story, referral=ref, on=closing, reason=reason, crew=crew)
         return closing
 
     def supported_then_closed(self, story: Story, ref: str, day: dt.date, closing: dt.date,

@@ -21,6 +21,12 @@ from hearth.synthetic import names
 DAY = dt.timedelta(days=1)
 
 
+# Synthetic UPNs carry the DfE's pseudo LA code 001 in characters 2 to 4, not the synthetic
+# authority's own fictional LA number (900): the census validator refuses a UPN whose LA code
+# it does not recognise (CIN rule 1530), and no real authority's code is borrowed.
+UPN_LA_CODE = "001"
+
+
 class IdentifierPool:
     """Hands out NHS numbers and UPNs that are valid, synthetic and never repeated."""
 
@@ -37,7 +43,7 @@ class IdentifierPool:
 
     def upn(self, rng: random.Random, *, year: int) -> str:
         low, high = self.establishments
-        return self._fresh(lambda: names.upn(rng, la_code=self.la_code, year=year,
+        return self._fresh(lambda: names.upn(rng, la_code=UPN_LA_CODE, year=year,
                                              establishment_low=low, establishment_high=high))
 
     def _fresh(self, make) -> str:

@@ -190,3 +190,36 @@ def agency_staff(team, start=None):
     for _ in range(117):
         factories.held(team, contract="permanent", start=start)
     factories.held(team, fte="0.23", contract="permanent", start=start)
+
+
+def test_care_leaver_indicators_count_those_owed_support_on_the_last_day(personas):
+    from hearth.leaving_care import services as leaving_care
+    from hearth.leaving_care.tests.factories import former_relevant
+
+    def leaver(born, left_care_on):
+        child = personas.child_for(personas.sw_alice, date_of_birth=born)
+        return former_relevant(child, personas.sw_alice, on=left_care_on,
+                               left_care_on=left_care_on)
+
+    reached = leaver(D(2006, 1, 10), D(2024, 1, 10))  # 20 at the end of Q3 2026
+    leaving_care.contact_record(care_leaver=reached, contact_on=D(2026, 12, 1), kind="visit",
+                                in_touch=True, made_by=personas.sw_alice,
+                                actor=personas.sw_alice)
+    leaving_care.situation_record(care_leaver=reached, as_at=D(2026, 11, 2), in_touch="YES",
+                                  activity="F4", accommodation="U",
+                                  accommodation_suitable=True, actor=personas.sw_alice)
+    not_reached = leaver(D(2007, 3, 1), D(2025, 3, 1))  # 19
+    leaving_care.contact_record(care_leaver=not_reached, contact_on=D(2026, 9, 1), kind="visit",
+                                in_touch=True, made_by=personas.sw_alice,
+                                actor=personas.sw_alice)  # over 8 weeks before
+    leaving_care.situation_record(care_leaver=not_reached, as_at=D(2026, 9, 1), in_touch="YES",
+                                  activity="G5", accommodation="W",
+                                  accommodation_suitable=False, actor=personas.sw_alice)
+    leaver(D(2004, 1, 1), D(2022, 1, 1))  # 22: no longer owed support (none asked to 25)
+
+    found = compute("H-LC-04", "H-LC-11", "H-LC-01")
+    assert (found[("H-LC-04", Q3.start)].numerator, found[("H-LC-04", Q3.start)].denominator) \
+        == (1, 2)
+    assert found[("H-LC-11", Q3.start)].numerator == 1
+    assert (found[("H-LC-01", Q3.start)].numerator, found[("H-LC-01", Q3.start)].denominator) \
+        == (1, 2)

@@ -79,3 +79,16 @@ def build_records(personas) -> Records:
     unborn = personas.child_for(alice, expected_date_of_birth=D(2026, 7, 20))
     referral_for(unborn, actor=alice, referral_date=D(2026, 2, 2), source="3B")
     return Records(protected, nfa, closed_before, in_need, unborn)
+
+
+def with_a_wrong_upn(made: Records) -> Records:
+    """The protected child's UPN typed with an LA number the DfE does not know (999), as a
+    previous system's data might hold it: rule 1530 fails for that child alone."""
+    import random
+
+    from hearth.synthetic.names import upn
+
+    Person.objects.filter(pk=made.protected.pk).update(
+        upn=upn(random.Random(1), la_code="999", year=16))
+    made.protected.refresh_from_db()
+    return made

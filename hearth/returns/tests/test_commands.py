@@ -7,14 +7,14 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from hearth.core.models import AuditEvent
-from hearth.returns.tests.factories import build_records
+from hearth.returns.tests.factories import build_records, with_a_wrong_upn
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def made(personas, authority):
-    return build_records(personas)
+    return with_a_wrong_upn(build_records(personas))
 
 
 def test_export_writes_the_file_with_progress_and_audits_the_job(made, tmp_path, capsys):

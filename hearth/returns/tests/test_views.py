@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from hearth.core.models import AuditEvent
-from hearth.returns.tests.factories import build_records
+from hearth.returns.tests.factories import build_records, with_a_wrong_upn
 
 pytestmark = pytest.mark.django_db
 PAGE = reverse("returns:cin_census")
@@ -22,7 +22,7 @@ def _empty_cache():
 
 @pytest.fixture
 def made(personas, authority):
-    return build_records(personas)
+    return with_a_wrong_upn(build_records(personas))
 
 
 @pytest.mark.parametrize("persona", ["sw_alice", "tm_bob", "iro_erin", "bs_ben", "admin_sam"])

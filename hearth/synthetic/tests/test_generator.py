@@ -75,7 +75,7 @@ def test_upns_have_a_valid_check_letter_and_the_fictional_la_number(tiny_authori
     assert upns
     for upn in upns:
         assert rules.upn_problem(upn) is None
-        assert upn[1:4] == "900"
+        assert upn[1:4] == "001"  # the DfE's pseudo LA code (families.UPN_LA_CODE)
     for child in children.filter(upn=None):
         assert child.upn_unknown in UpnUnknown.values
 

@@ -139,3 +139,22 @@ def test_correcting_a_discussion_keeps_its_date_and_decision(personas, child, re
     assert (held.held_on, held.reason, held.participants.count()) == (
         D(2026, 3, 3), "Bruising seen at school", 1)
     assert codes_for(child)[-1] == "STRATEGY_DISCUSSION_UPDATED"
+
+
+@pytest.mark.parametrize("reason", ["RC8", "RC9"])
+def test_an_episode_with_an_enquiry_cannot_close_as_after_assessment_only(personas, child,
+                                                                          referral, reason):
+    from hearth.frontdoor import services as frontdoor
+
+    enquiry = discussion(referral, personas.sw_alice, on=D(2026, 3, 3)).section47
+    services.section47_conclude(enquiry=enquiry, actor=personas.sw_alice,
+                                outcome=Section47Outcome.NOT_SUBSTANTIATED,
+                                completed_on=D(2026, 3, 10), icpc_required=False)
+    with pytest.raises(DomainError, match="had a section 47 enquiry") as refused:
+        frontdoor.referral_close(referral=referral, closed_on=D(2026, 3, 20),
+                                 closure_reason=reason, has_assessment=True,
+                                 actor=personas.tm_bob)
+    assert refused.value.field == "closure_reason"
+    closed = frontdoor.referral_close(referral=referral, closed_on=D(2026, 3, 20),
+                                      closure_reason="RC7", actor=personas.tm_bob)
+    assert closed.closure_reason == "RC7"
