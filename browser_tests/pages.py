@@ -20,10 +20,6 @@ ANONYMOUS = None
 NOT_PAGES = {
     "logout": "POST only: signs out and redirects (every journey signs out through it)",
     "api_schema": "the OpenAPI document (YAML), not a page",
-    "performance:compute": "POST only: recomputes the figures and returns to the scorecard",
-    "performance:freeze": "POST only: freezes a quarter and returns to the scorecard",
-    "performance:commentary_approve": "POST only: approves commentary and returns to the "
-                                      "scorecard",
     "performance:report_word": "a Word document (read back in hearth/performance/tests)",
     "returns:cin_census_download": "the census XML file, a download, not a page",
 }
@@ -335,6 +331,10 @@ PAGES: list[Page] = [
     Page("performance:indicator", "/performance/indicators/PI.120/{quarter}/", TM,
          state="entered by hand"),
     *form("performance:commentary", "/performance/commentary/PI.1447/{quarter}/", SM),
+    Page("performance:commentary_approve",
+         "/performance/commentary/PI.1447/{quarter}/approve/", SM),
+    Page("performance:compute", "/performance/figures/compute/", PA),
+    Page("performance:freeze", "/performance/quarters/{quarter}/freeze/", PA),
     Page("performance:report", "/performance/reports/{quarter}/", SM),
     Page("performance:report", "/performance/reports/{quarter_open}/", SM,
          state="quarter not ended"),

@@ -7,7 +7,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from hearth.core import clock
 from hearth.core.audit import Auditor
@@ -74,10 +73,24 @@ def scorecard_view(request):
         "can_freeze": quarter.end < clock.today()})
 
 
-@require_POST
+def _confirm(request, *, title: str, body: str, button: str, cancel_url: str, warning=False,
+             extra=None):
+    """A GET of an action page asks first; the button posts to the same address."""
+    return render(request, "performance/confirm.html", {
+        "title": title, "body": body, "button": button, "cancel_url": cancel_url,
+        "warning": warning, "extra": extra, "section": SECTION})
+
+
 @requires("performance.manage_figures")
 def compute_view(request):
     years = 3
+    if request.method != "POST":
+        return _confirm(
+            request, title="Recompute figures from the records",
+            body=f"Every computed indicator is worked out again for each month and quarter of "
+                 f"the last {years} financial years. Frozen figures stay as they were "
+                 "reported; figures entered by hand are not changed.",
+            button="Recompute figures", cancel_url=reverse("performance:scorecard"))
     written = services.figures_compute(
         periods=services.reporting_periods(years=years, today=clock.today()),
         actor=request.user)
@@ -91,11 +104,17 @@ def compute_view(request):
     return redirect(f"{target}?quarter={quarter.slug}" if quarter.kind == p.QUARTER else target)
 
 
-@require_POST
 @requires("performance.manage_figures")
 def freeze_view(request, slug):
     quarter = _period_or_404(slug, p.QUARTER)
     target = f"{reverse('performance:scorecard')}?quarter={quarter.slug}"
+    if request.method != "POST":
+        return _confirm(
+            request, title=f"Freeze {quarter.label} as reported",
+            body="Freeze the quarter's figures when the committee is sent them: they are kept "
+                 "for good, and a later recomputation shows beside them as a change. This "
+                 "cannot be undone.", button=f"Freeze {quarter.label}", cancel_url=target,
+            warning=True)
     try:
         frozen = services.quarter_freeze(quarter=quarter, actor=request.user)
     except DomainError as error:
@@ -201,14 +220,21 @@ def commentary_view(request, code, slug):
                         and existing.drafted_by_id != request.user.pk)})
 
 
-@require_POST
 @requires("performance.approve_commentary")
 def commentary_approve_view(request, code, slug):
-    _indicator_or_404(code)
+    item = _indicator_or_404(code)
     quarter = _period_or_404(slug, p.QUARTER)
     commentary = selectors.commentary_for(code, quarter)
     if commentary is None:
         raise Http404("No commentary")
+    if request.method != "POST":
+        return _confirm(
+            request, title=f"Approve the commentary on {item.code} for {quarter.label}",
+            body=f"{item.code} {item.title}. Approved commentary goes to the committee as it "
+                 "stands; a later change sends it back for approval.",
+            button="Approve for the committee",
+            cancel_url=reverse("performance:commentary", args=[code, slug]),
+            extra=commentary)
     try:
         services.commentary_approve(commentary=commentary, actor=request.user)
     except DomainError as error:

@@ -208,3 +208,11 @@ def test_the_team_dashboard_asks_for_a_team(client, personas):
     assert "Choose a team to see its figures" in signed_in(client, personas.tm_bob).get(url).text
     assert "Choose a team" in client.get(f"{url}?team=999999").text
     assert signed_in(client, personas.sw_alice).get(url).status_code == 403
+
+
+def test_the_actions_ask_before_they_change_anything(client, personas, figures):
+    client = signed_in(client, personas.analyst_dana)
+    page = client.get(reverse("performance:freeze", args=[Q3.slug])).text
+    assert "This cannot be undone" in page and "govuk-button--warning" in page
+    assert "Recompute figures" in client.get(reverse("performance:compute")).text
+    assert not Snapshot.objects.filter(frozen=True).exists()
