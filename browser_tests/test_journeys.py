@@ -341,3 +341,37 @@ def test_a_child_comes_into_care_is_visited_and_has_the_first_review(page, heart
     expect(next_review).to_contain_text(
         short_date(add_months(today, care_rules.SECOND_REVIEW_MONTHS)))
     expect(next_review).to_contain_text("Second CLA review within 3 months")
+
+
+def test_an_analyst_exports_the_census_and_opens_the_scorecard(page, hearth):
+    import xml.etree.ElementTree as ET
+
+    signed_in(page, "performance_analyst")
+    menu(page, "Returns")
+    expect(page.locator("h1")).to_have_text("Children in need census")
+    page.select_option("#id_year", "2025")
+    click_through(page.get_by_role("button", name="Check the census"))
+    children = int(summary_value(page, "Children").inner_text().replace(",", ""))
+    assert children > 0
+    expect(summary_value(page, "Rules run")).to_contain_text("cin2025_26")
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("^Download the census XML")).click()
+    census = ET.parse(download.value.path()).getroot()  # noqa: S314 - the file Hearth just wrote
+    assert len(census.find("Children")) == children
+
+    # The scorecard: the committee's layout, figures computed from the same records.
+    menu(page, "Scorecard")
+    expect(page.locator("h1")).to_contain_text("Children's Services scorecard")
+    row = page.locator("#row-pi432")
+    expect(row).to_contain_text("PI.432")
+    expect(row).to_contain_text("70 Top Quartile LAIT Annual Figure")
+    expect(page.locator("#row-pi120")).to_contain_text("(168 / 7,663)")  # entered by hand
+    click_through(page.get_by_role("button", name="Recompute figures from the records"))
+    expect(banner(page)).to_contain_text("figures were computed for the last 3 financial years")
+
+    # The committee report opens as a page and downloads as a Word document.
+    click_through(page.get_by_role("link", name=re.compile("committee report$")))
+    expect(page.locator("h1")).to_contain_text("Corporate Quarterly Performance Report")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download as a Word document").click()
+    assert download.value.suggested_filename.endswith(".docx")
