@@ -20,6 +20,7 @@ from browser_tests.helpers import (
     record_tab,
     save_screenshot,
     screenshots_wanted,
+    sign_out,
     signed_in,
     time_page,
 )
@@ -65,5 +66,11 @@ def test_screenshots(page, hearth):
     page.goto("/work/")
     expect(page.locator("h1")).to_have_text("My work")
     save_screenshot(page, "my-work")
+    sign_out(page)
+    signed_in(page, "team_manager")
+    page.goto("/performance/scorecard/")
+    expect(page.locator("h1")).to_contain_text("Children's Services scorecard")
+    page.locator("#scorecard").evaluate("table => table.scrollIntoView()")
+    save_screenshot(page, "scorecard")
     REPORT.append("Screenshots: docs/screenshots/{home,mash-queue,child-record,"
-                  "child-protection,my-work}.png")
+                  "child-protection,my-work,scorecard}.png")
