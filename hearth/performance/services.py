@@ -60,17 +60,26 @@ def figures_compute(*, periods: list[p.Period], actor=None, system_job: str = ""
                               max(period.end for period in periods))
     written = 0
     for number, item in enumerate(computed, start=1):
-        figures = item.calculation.figures(periods, population=population)
-        by_team = (item.calculation.by_group(periods, holders.team_of)
-                   if item.by_team else {})
-        with transaction.atomic():
-            written += _save_working(item, figures)
-            _replace_team_figures(item, periods, by_team)
+        wanted = _periods_for(item, periods)
+        if wanted:
+            figures = item.calculation.figures(wanted, population=population)
+            by_team = (item.calculation.by_group(wanted, holders.team_of)
+                       if item.by_team else {})
+            with transaction.atomic():
+                written += _save_working(item, figures)
+                _replace_team_figures(item, wanted, by_team)
         if progress:
             progress(item, number, len(computed))
     auditor.record("FIGURES_COMPUTED", detail={
         "indicators": len(computed), "periods": len(periods), "figures": written})
     return written
+
+
+def _periods_for(item: Indicator, periods: list[p.Period]) -> list[p.Period]:
+    """A monthly indicator is computed for months and quarters; a quarterly one for quarters
+    only (the workforce figures, rates on the population, plans open two years)."""
+    return [period for period in periods
+            if period.kind == p.QUARTER or item.frequency == p.MONTH]
 
 
 def _save_working(item: Indicator, figures) -> int:
