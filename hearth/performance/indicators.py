@@ -342,6 +342,78 @@ def _workforce(name: str):
     return figure
 
 
+def tasks_done(kind: str):
+    """Statutory tasks of `kind` done in the span (not cancelled), and whether by their due
+    date: a visit or review held in time is its task closed on or before the day it was due."""
+    def rows(start, end):
+        from hearth.cases.models import StatutoryTask
+        done = (StatutoryTask.objects.filter(kind=kind, cancelled=False,
+                                             closed_on__range=(start, end))
+                .values_list("child_id", "closed_on", "due_on"))
+        for child_id, day, due_on in done.iterator(chunk_size=5000):
+            yield child_id, day, day <= due_on
+    rows.__name__ = f"tasks_done_{kind}"
+    return rows
+
+
+@dataclass(frozen=True)
+class CareFacts:
+    started_on: dt.date
+    ended_on: dt.date | None
+    placement_starts: tuple[dt.date, ...]  # each placement's first day in the period of care
+
+
+def care_periods_with_placements(start, end):
+    """Periods of care open in the span, with the first day of each placement (an episode
+    that changes only the legal status, reason L, is the same placement)."""
+    from hearth.care.models import CareEpisode, CarePeriod
+
+    periods = list(CarePeriod.objects.filter(started_on__lte=end)
+                   .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=start))
+                   .values_list("pk", "child_id", "started_on", "ended_on"))
+    starts: dict[int, list[dt.date]] = {}
+    for period_id, day in (CareEpisode.objects.filter(period__in=[row[0] for row in periods])
+                           .exclude(reason_new_episode="L")
+                           .values_list("period_id", "started_on")):
+        starts.setdefault(period_id, []).append(day)
+    for pk, child_id, started_on, ended_on in periods:
+        yield child_id, CareFacts(started_on, ended_on, tuple(sorted(starts.get(pk, ()))))
+
+
+def three_or_more_placements(facts: CareFacts, day: dt.date) -> bool | None:
+    """Looked after on `day`, and in 3 or more placements in the 12 months to it (the one
+    they were in when the year began, or came into care with, and each move since)."""
+    if facts.started_on > day or (facts.ended_on is not None and facts.ended_on < day):
+        return None
+    year_ago = _year_before(day)
+    placements = [start for start in facts.placement_starts if start <= day]
+    moves = sum(1 for start in placements if start > year_ago)
+    return moves + (1 if any(start <= year_ago for start in placements) else 0) >= 3
+
+
+def proceedings_weeks(start, end):
+    """Care proceedings concluded in the span, with their length in weeks from issue."""
+    from hearth.court.models import LegalCase
+    rows = (LegalCase.objects.filter(issued_on__isnull=False,
+                                     final_order_on__range=(start, end))
+            .values_list("lead_child_id", "final_order_on", "issued_on"))
+    for child_id, day, issued_on in rows.iterator(chunk_size=5000):
+        yield child_id, day, Decimal((day - issued_on).days) / 7
+
+
+def return_interview_offers(start, end):
+    """Returns in the span, and whether a return home interview was offered within 72 hours."""
+    from django.db.models import Min
+
+    from hearth.missing.models import MissingEpisode
+    returned = (MissingEpisode.objects.filter(returned_on__range=(start, end))
+                .annotate(first_offer=Min("interview_offers__offered_at"))
+                .values_list("child_id", "returned_on", "interview_due_at", "first_offer"))
+    for child_id, day, due_at, first_offer in returned.iterator(chunk_size=5000):
+        yield child_id, day, (first_offer is not None and due_at is not None
+                              and first_offer <= due_at)
+
+
 def _open_two_years(start: dt.date, day: dt.date) -> bool:
     return start <= _year_before(_year_before(day))
 
@@ -466,6 +538,32 @@ LIBRARY: dict[str, Indicator] = {i.code: i for i in [
         benchmarks=(Benchmark(Decimal("23.8"), "England", "2023"),),
         calculation=calc.Events(cp_plans_started), source="issue 6"),
     Indicator(
+        "H-CP-08", "Child protection visits in timescale", "Child protection", sc.PERCENT,
+        sc.HIGHER, "Visits to children on a plan made by the day they were due",
+        "Visits to children on a plan made", frequency=MONTH, targets=(_t("95"),),
+        tolerance=Decimal("5"), calculation=calc.Events(tasks_done("visit_cp")),
+        source="seeds/004_46ad6842801cbab3.txt line 209"),
+    Indicator(
+        "H-CN-07", "Child in need visits in timescale", "Children in need", sc.PERCENT,
+        sc.HIGHER, "Visits to children on a child in need plan made by the day they were due",
+        "Visits to children on a child in need plan made", frequency=MONTH,
+        targets=(_t("90"),), tolerance=Decimal("5"),
+        calculation=calc.Events(tasks_done("visit_cin")), source="issue 6"),
+    Indicator(
+        "H-CL-20", "Looked-after children visited in timescale", "Children in care",
+        sc.PERCENT, sc.HIGHER, "Statutory visits to looked-after children made by the day "
+        "they were due", "Statutory visits to looked-after children made", frequency=MONTH,
+        targets=(_t("95"),), tolerance=Decimal("5"),
+        calculation=calc.Events(tasks_done("visit_cla")), source="issue 6"),
+    Indicator(
+        "H-CL-21", "Children looked after with 3 or more placements in the last 12 months",
+        "Children in care", sc.PERCENT, sc.LOWER,
+        "Children looked after with 3 or more placements in the 12 months to the period's end",
+        "Children looked after at the period's end", targets=(_t("10"),),
+        tolerance=Decimal("2"), benchmarks=(Benchmark(Decimal("10"), "England", "2024"),),
+        calculation=calc.AsAt(care_periods_with_placements, three_or_more_placements),
+        source="issue 6 (placement stability)"),
+    Indicator(
         "H-CL-04", "Looked-after reviews held in time", "Children in care", sc.PERCENT,
         sc.HIGHER, "Reviews held by their due date", "Reviews held", frequency=MONTH,
         targets=(_t("95"), _t("100", dt.date(2019, 12, 1))), tolerance=Decimal("5"),
@@ -521,6 +619,17 @@ LIBRARY: dict[str, Indicator] = {i.code: i for i in [
         "last 6 months", "Looked-after young people 16 and over", targets=(_t("95"),),
         tolerance=Decimal("5"), calculation=calc.AsAt(care_leavers, pathway_plan_in_6_months),
         source="seeds/004_46ad6842801cbab3.txt line 370"),
+    Indicator(
+        "H-PM-03", "Average duration of care proceedings", "Court", sc.AVERAGE, sc.LOWER,
+        "Weeks from issue to final order, summed", "Proceedings concluded",
+        targets=(_t("26"),), tolerance=Decimal("4"), small_number=10,
+        calculation=calc.EventAverage(proceedings_weeks),
+        source="seeds/004_46ad6842801cbab3.txt line 348"),
+    Indicator(
+        "H-MI-01", "Return home interviews offered within 72 hours", "Missing", sc.PERCENT,
+        sc.HIGHER, "Returns followed by an offer of an interview within 72 hours", "Returns",
+        frequency=MONTH, targets=(_t("95"),), tolerance=Decimal("5"),
+        calculation=calc.Events(return_interview_offers), source="issue 6"),
     Indicator(
         "WF02", "Average caseload per social worker", "Workforce", sc.AVERAGE, sc.LOWER,
         "Children allocated to holders of case-holding posts at the period's end",

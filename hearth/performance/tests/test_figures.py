@@ -225,3 +225,34 @@ def test_care_leaver_indicators_count_those_owed_support_on_the_last_day(persona
     assert found[("H-LC-11", Q3.start)].numerator == 1
     assert (found[("H-LC-01", Q3.start)].numerator, found[("H-LC-01", Q3.start)].denominator) \
         == (1, 2)
+
+
+def test_visits_in_timescale_are_visit_tasks_done_by_their_due_date(personas):
+    from hearth.cases.models import StatutoryTask
+    from hearth.core import clock
+
+    child = personas.child_for(personas.sw_alice)
+    for due_on, closed_on, cancelled in [(D(2026, 10, 9), D(2026, 10, 9), False),
+                                         (D(2026, 11, 6), D(2026, 11, 10), False),
+                                         (D(2026, 12, 4), D(2026, 12, 1), True)]:
+        StatutoryTask.objects.create(
+            kind="visit_cp", child=child, due_on=due_on, source_type="test", source_id=1,
+            rule="test", opened_at=clock.now(), closed_at=clock.now(), closed_on=closed_on,
+            cancelled=cancelled)
+    snap = compute("H-CP-08")[("H-CP-08", Q3.start)]
+    assert (snap.numerator, snap.denominator) == (1, 2)  # the cancelled one is not a visit
+
+
+def test_placement_stability_counts_three_placements_in_the_year():
+    from hearth.performance.indicators import CareFacts, three_or_more_placements
+
+    day = D(2026, 12, 31)
+    settled = CareFacts(D(2024, 1, 1), None, (D(2024, 1, 1), D(2026, 3, 1)))
+    moved = CareFacts(D(2024, 1, 1), None, (D(2024, 1, 1), D(2026, 3, 1), D(2026, 9, 1)))
+    new_and_moved = CareFacts(D(2026, 2, 1), None, (D(2026, 2, 1), D(2026, 5, 1),
+                                                    D(2026, 8, 1)))
+    left = CareFacts(D(2024, 1, 1), D(2026, 6, 1), (D(2024, 1, 1),))
+    assert three_or_more_placements(settled, day) is False
+    assert three_or_more_placements(moved, day) is True
+    assert three_or_more_placements(new_and_moved, day) is True
+    assert three_or_more_placements(left, day) is None
