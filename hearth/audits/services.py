@@ -128,6 +128,7 @@ def team_manager_of(team: Team | None) -> User | None:
 def audit_start(*, programme: AuditProgramme, child, audited_on: dt.date, actor) -> CaseAudit:
     if not child.is_child:
         raise DomainError("Only a child's case file can be audited", field="child")
+    programme = AuditProgramme.objects.select_for_update().get(pk=programme.pk)
     allocation = allocation_on(child, audited_on)
     worker = allocation.worker if allocation else None
     team = allocation.team if allocation else None
@@ -144,7 +145,8 @@ def audit_start(*, programme: AuditProgramme, child, audited_on: dt.date, actor)
     questions = ToolQuestion.objects.filter(section__version=programme.tool_version)
     AuditAnswer.objects.bulk_create(AuditAnswer(audit=audit, question=q) for q in questions)
     if programme.status == ProgrammeStatus.PLANNED:
-        AuditProgramme.objects.filter(pk=programme.pk).update(status=ProgrammeStatus.IN_PROGRESS)
+        programme.status = ProgrammeStatus.IN_PROGRESS
+        programme.save(update_fields=["status"])
     Auditor(actor).record("CASE_AUDIT_STARTED", audit, child_id=child.pk, detail={
         "programme": programme.pk, "audited_on": str(audited_on),
         "worker": getattr(worker, "pk", None), "team": getattr(team, "pk", None),
