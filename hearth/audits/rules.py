@@ -71,13 +71,13 @@ def default_action_due_on(audited_on: dt.date, calendar: WorkingDayCalendar) -> 
     return calendar.add_working_days(audited_on, DEFAULT_ACTION_WORKING_DAYS)
 
 
-def ensure_action_due(*, due_on: dt.date, audited_on: dt.date, today: dt.date,
+def ensure_action_due(*, due_on: dt.date, audited_on: dt.date,
                       calendar: WorkingDayCalendar) -> None:
+    """After the audit, within six months of it, on a working day. (An action set late may be
+    due already: it is then overdue at once, which is the truth.)"""
     if due_on <= audited_on:
         raise DomainError(f"The due date must be after the audit ({day(audited_on)})",
                           field="due_on")
-    if due_on < today:
-        raise DomainError("The due date cannot be in the past", field="due_on")
     if due_on > add_months(audited_on, LONGEST_ACTION_MONTHS):
         raise DomainError(f"An audit action is due within {LONGEST_ACTION_MONTHS} months of "
                           "the audit", field="due_on")
@@ -110,6 +110,14 @@ def ensure_can_cancel_action(*, status: str, reason: str) -> None:
 
 def open_actions(statuses: Iterable[str]) -> int:
     return sum(1 for s in statuses if s == ActionStatus.OPEN)
+
+
+def ensure_date_between(value: dt.date, *, first: dt.date, today: dt.date, what: str,
+                        field: str) -> None:
+    if value > today:
+        raise DomainError(f"The date {what} cannot be in the future", field=field)
+    if value < first:
+        raise DomainError(f"The date {what} cannot be before {day(first)}", field=field)
 
 
 def ensure_can_close(*, audit_status: str, action_statuses: Iterable[str]) -> None:

@@ -161,9 +161,11 @@ def _locked(audit: CaseAudit) -> CaseAudit:
 @transaction.atomic
 def audit_record(*, audit: CaseAudit, answers: dict[int, tuple[str, str]], overall_grade: str,
                  findings: str, child_family_views: str, worker_took_part: bool,
-                 manager_took_part: bool, complete: bool, actor) -> CaseAudit:
+                 manager_took_part: bool, complete: bool, actor,
+                 completed_on: dt.date | None = None) -> CaseAudit:
     """Saves the grades and comments (a draft may leave some blank); `complete` also checks
-    that everything is graded and fixes the audit."""
+    that everything is graded and fixes the audit (completed today unless `completed_on`
+    says when, for an audit entered afterwards)."""
     audit = _locked(audit)
     if audit.auditor_id != actor.pk:
         raise DomainError(f"This audit is {audit.auditor}'s to record")
@@ -172,9 +174,12 @@ def audit_record(*, audit: CaseAudit, answers: dict[int, tuple[str, str]], overa
     rows = {a.question_id: a for a in audit.answers.all()}
     if set(answers) != set(rows):
         raise DomainError("The questions do not match this audit's tool version")
+    completed_on = completed_on or clock.today()
     if complete:
         rules.ensure_can_complete(grades={q: g for q, (g, _c) in answers.items()},
                                   overall_grade=overall_grade, findings=findings)
+        rules.ensure_date_between(completed_on, first=audit.audited_on, today=clock.today(),
+                                  what="it was completed", field="completed_on")
     for question_id, (grade, comment) in answers.items():
         row = rows[question_id]
         row.grade, row.comment = grade or "", comment.strip()
@@ -183,7 +188,7 @@ def audit_record(*, audit: CaseAudit, answers: dict[int, tuple[str, str]], overa
     audit.child_family_views = child_family_views.strip()
     audit.worker_took_part, audit.manager_took_part = worker_took_part, manager_took_part
     if complete:
-        audit.status, audit.completed_on = AuditStatus.COMPLETED, clock.today()
+        audit.status, audit.completed_on = AuditStatus.COMPLETED, completed_on
     audit.save()
     code = "CASE_AUDIT_COMPLETED" if complete else "CASE_AUDIT_RECORDED"
     Auditor(actor).record(code, audit, child_id=audit.child_id, detail={
@@ -195,11 +200,16 @@ def audit_record(*, audit: CaseAudit, answers: dict[int, tuple[str, str]], overa
 
 
 @transaction.atomic
-def audit_close(*, audit: CaseAudit, actor) -> CaseAudit:
+def audit_close(*, audit: CaseAudit, actor, closed_on: dt.date | None = None) -> CaseAudit:
     audit = _locked(audit)
     rules.ensure_can_close(audit_status=audit.status,
                            action_statuses=audit.actions.values_list("status", flat=True))
-    audit.status, audit.closed_on, audit.closed_by = AuditStatus.CLOSED, clock.today(), actor
+    closed_on = closed_on or clock.today()
+    finished = [d for d in audit.actions.values_list("done_on", flat=True) if d]
+    rules.ensure_date_between(closed_on, first=max([audit.completed_on, *finished]),
+                              today=clock.today(), what="the loop was closed",
+                              field="closed_on")
+    audit.status, audit.closed_on, audit.closed_by = AuditStatus.CLOSED, closed_on, actor
     audit.save(update_fields=["status", "closed_on", "closed_by"])
     Auditor(actor).record("CASE_AUDIT_CLOSED", audit, child_id=audit.child_id, detail={
         "actions": audit.actions.count(), "closed_on": str(audit.closed_on)})
@@ -236,7 +246,7 @@ def action_add(*, audit: CaseAudit, description: str, owner, due_on: dt.date,
     if audit.status == AuditStatus.CLOSED:
         raise DomainError("This audit's loop is closed: actions can no longer be added")
     ensure_owner(owner)
-    rules.ensure_action_due(due_on=due_on, audited_on=audit.audited_on, today=clock.today(),
+    rules.ensure_action_due(due_on=due_on, audited_on=audit.audited_on,
                             calendar=current_calendar())
     if not description.strip():
         raise DomainError("Say what needs to be done", field="description")

@@ -8,9 +8,10 @@ from hearth.audits.models import AuditProgramme, CaseAudit
 from hearth.audits.selectors import current_tool_version
 
 D = dt.date
+MAY_1, MAY_20, MAY_31, JUNE_3 = D(2026, 5, 1), D(2026, 5, 20), D(2026, 5, 31), D(2026, 6, 3)
 
 
-def programme_for(personas, *, starts_on=D(2026, 5, 1), ends_on=D(2026, 5, 31),
+def programme_for(personas, *, starts_on=MAY_1, ends_on=MAY_31,
                   title="Practice learning audit: May 2026", kind=ProgrammeKind.MONTHLY,
                   tool_version=None) -> AuditProgramme:
     return services.programme_create(
@@ -19,7 +20,7 @@ def programme_for(personas, *, starts_on=D(2026, 5, 1), ends_on=D(2026, 5, 31),
         tool_version=tool_version or current_tool_version(), actor=personas.sm_sara)
 
 
-def audit_for(personas, child, *, programme=None, on=D(2026, 5, 20), auditor=None) -> CaseAudit:
+def audit_for(personas, child, *, programme=None, on=MAY_20, auditor=None) -> CaseAudit:
     return services.audit_start(programme=programme or programme_for(personas), child=child,
                                 audited_on=on, actor=auditor or personas.tm_bob)
 
@@ -40,6 +41,6 @@ def complete(audit, *, grade=Grade.GOOD, overall=Grade.GOOD, weak_section="", ac
         actor=actor or audit.auditor)
 
 
-def action_for(audit, owner, *, due_on=D(2026, 6, 3), actor=None):
+def action_for(audit, owner, *, due_on=JUNE_3, actor=None):
     return services.action_add(audit=audit, description="Update the plan with SMART outcomes",
                                owner=owner, due_on=due_on, actor=actor or audit.auditor)
