@@ -83,6 +83,7 @@ FOST = "/fostering/households/{%s}/"
 PROVIDER = "/fostering/providers/{%s}/"
 FOSTER_CHILD = "/fostering/child/{%s}/"
 COMPLAINT = "/complaints/{%s}/"
+AUDIT = "/case-audits/{%s}/"
 # Longer than the sign-off note may be: the one way to reject a form whose only field is
 # optional.
 TOO_LONG_NOTE = "x" * 5001
@@ -520,6 +521,36 @@ PAGES: list[Page] = [
     Page("complaints:feedback", "/complaints/feedback/", BS),
     Page("complaints:feedback", "/complaints/feedback/?kind=comment", BS, state="filtered"),
     *form("complaints:record_feedback", "/complaints/feedback/new/", BS),
+    # Case file audits
+    Page("audits:audits", "/case-audits/"),
+    Page("audits:audits", "/case-audits/?grade=inadequate&status=closed", state="filtered"),
+    Page("audits:child_audits", "/case-audits/child/{cp}/"),
+    Page("audits:child_audits", "/case-audits/child/{empty}/", state="empty"),
+    *form("audits:start_audit", "/case-audits/new/"),
+    Page("audits:audit", AUDIT % "audit_done"),
+    Page("audits:audit", AUDIT % "audit_draft", state="in progress"),
+    *form("audits:record_audit", AUDIT % "audit_draft" + "record/"),
+    Page("audits:record_audit", AUDIT % "audit_done" + "record/", state="completed"),
+    Page("audits:close_audit", AUDIT % "audit_done" + "close/", state="actions open"),
+    *form("audits:add_action", AUDIT % "audit_done" + "actions/new/"),
+    *form("audits:cancel_action", AUDIT % "audit_done" + "actions/{audit_action}/cancel/"),
+    Page("audits:actions", "/case-audits/actions/"),
+    Page("audits:actions", "/case-audits/actions/", SW, state="my actions"),
+    *form("audits:finish_action", "/case-audits/actions/{audit_action}/done/", SW),
+    Page("audits:programmes", "/case-audits/programmes/"),
+    Page("audits:programmes", "/case-audits/programmes/?kind=multi_agency", state="empty"),
+    *form("audits:add_programme", "/case-audits/programmes/new/", SM),
+    Page("audits:programme", "/case-audits/programmes/{audit_programme}/"),
+    *form("audits:edit_programme", "/case-audits/programmes/{audit_programme}/edit/", SM),
+    Page("audits:tools", "/case-audits/tools/"),
+    *form("audits:add_tool_version", "/case-audits/tools/new/", SM),
+    Page("audits:tool_version", "/case-audits/tools/versions/{audit_tool_version}/"),
+    Page("audits:report", "/case-audits/report/", PA),
+    Page("audits:report", "/case-audits/report/?date_from_day=2&date_from_month=1"
+         "&date_from_year=2026&date_to_day=1&date_to_month=1&date_to_year=2026", TM,
+         state="errors"),
+    Page("audits:deep_dives", "/case-audits/deep-dives/", PA),
+    *form("audits:add_deep_dive", "/case-audits/deep-dives/new/", SM),
 
     # Administration
     Page("core:audit_trail", "/audit/", ADMIN),

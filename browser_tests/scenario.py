@@ -460,6 +460,33 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
         from_relationship="carer", team=main_team, summary="Thank you for the help.",
         actor=users["business_support"])
 
+    # Case file audits: a programme for the main team, a completed audit of the child
+    # protection child (by the team manager) with an action for the worker due tomorrow, an
+    # audit still being graded, and a deep dive into the safeguarding service.
+    from hearth.audits import services as case_audits
+    from hearth.audits.selectors import current_tool_version
+    from hearth.workingdays.selectors import current_calendar
+    audit_programme = case_audits.programme_create(
+        kind="monthly", title="Practice learning audit (browser tests)", theme="",
+        starts_on=days_ago(20), ends_on=today + dt.timedelta(days=10), services=[],
+        teams=[main_team], tool_version=current_tool_version(), actor=sm)
+    audit_done = case_audits.audit_start(programme=audit_programme, child=child["cp"],
+                                         audited_on=days_ago(5), actor=tm)
+    case_audits.audit_record(
+        audit=audit_done, answers={a.question_id: ("good", "Clear and up to date")
+                                   for a in audit_done.answers.all()},
+        overall_grade="good", findings="The child's voice is strong; the plan needs dates.",
+        child_family_views="", worker_took_part=True, manager_took_part=True, complete=True,
+        actor=tm)
+    audit_action = case_audits.action_add(
+        audit=audit_done, description="Add timescales to each outcome in the plan", owner=sw,
+        due_on=current_calendar().add_working_days(today, 1), actor=tm)
+    audit_draft = case_audits.audit_start(programme=audit_programme, child=child["cin"],
+                                          audited_on=days_ago(1), actor=tm)
+    case_audits.deep_dive_record(service="safeguarding", held_on=days_ago(30), lead=sm,
+                                 findings="Restorative practice is embedded in the service.",
+                                 actor=sm)
+
     # A local closure day for the working-days pages, far enough ahead to move no deadline here.
     closure = None
     for ahead in range(200, 260):
@@ -514,6 +541,11 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
         "allocated_worker": {"j_authorise_allocate": str(allocated.worker)},
         "restricted": str(restricted.uuid) if restricted else None,
         "ids": {
+            "audit_programme": audit_programme.pk,
+            "audit_done": audit_done.pk,
+            "audit_draft": audit_draft.pk,
+            "audit_action": audit_action.pk,
+            "audit_tool_version": audit_done.tool_version_id,
             "complaint_open": complaint_open.pk,
             "complaint_open_stage": complaint_open.stages.get().pk,
             "complaint_answered": complaint_answered.pk,

@@ -216,6 +216,23 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
         (TM, SM, BS, PA),
         "See the complaints report: timeliness by stage and quarter, themes and outcomes "
         "(learning and reasons for lateness only with complaints.view_complaints)"),
+    # Case file audits (hearth.audits): audits are records about a child, open to the
+    # practitioners who audit (senior practitioners and managers); workers see and finish their
+    # own actions; analysts see the report's figures, never a child's name.
+    "audits.view_audits": (
+        (SP, TM, SM),
+        "Open case file audits, programmes and tools (each audit opened is audited as a read of "
+        "the child's record)"),
+    "audits.carry_out_audit": (
+        (SP, TM, SM),
+        "Audit a child's case file, set actions for the worker or manager, and close the loop"),
+    "audits.complete_own_action": (
+        PRACTITIONERS, "Record an audit action set for you as done, with its evidence"),
+    "audits.manage_programmes": (
+        (SM,), "Plan audit programmes, make audit tool versions and record service deep dives"),
+    "audits.view_audit_reports": (
+        (TM, SM, PA),
+        "See the case file audit report (grades, themes, actions) and the deep-dive schedule"),
     "core.view_audit_trail": ((ADMIN,), "Search the audit trail"),
     "workingdays.manage_closure_days": ((ADMIN,), "Add and remove local closure days"),
     "api.use_api": (

@@ -26,6 +26,7 @@ from hearth.core.services import local_authority_set
 from hearth.people import services as people
 from hearth.people.models import Person
 from hearth.synthetic import demographics as demo
+from hearth.synthetic.audits import AuditsResult, build_audits
 from hearth.synthetic.casework import CASEWORK, CaseworkResult, CaseworkSettings, build_casework
 from hearth.synthetic.complaints import ComplaintsResult, build_complaints
 from hearth.synthetic.families import FamilyBuilder, FamilyResult, FamilySpec, IdentifierPool
@@ -66,6 +67,7 @@ class Authority:
     allocations: int = 0
     casework: CaseworkResult | None = None
     complaints: ComplaintsResult | None = None
+    audits: AuditsResult | None = None
     seconds: float = 0.0
 
     @property
@@ -94,6 +96,9 @@ class Authority:
             **({"complaints": self.complaints.complaints,
                 "compliments and comments": self.complaints.feedback}
                if self.complaints else {}),
+            **({"case file audits": self.audits.audits,
+                "audit actions": self.audits.actions,
+                "deep dives": self.audits.deep_dives} if self.audits else {}),
         }
 
 
@@ -158,6 +163,8 @@ def build_authority(profile: Profile, *, seed: int, password: str = DEFAULT_DEMO
         with transaction.atomic():
             authority.complaints = build_complaints(authority,
                                                     random.Random(f"complaints-{seed}"))
+        with transaction.atomic():
+            authority.audits = build_audits(authority, random.Random(f"audits-{seed}"))
     authority.seconds = time.perf_counter() - started
     return authority
 

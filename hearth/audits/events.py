@@ -1,0 +1,16 @@
+EVENTS = {
+    "AUDIT_TOOL_VERSION_CREATED": "A new version of a case file audit tool was made",
+    "AUDIT_PROGRAMME_CREATED": "An audit programme was planned",
+    "AUDIT_PROGRAMME_CHANGED": "An audit programme's details or status were changed",
+    "CASE_AUDIT_STARTED": "An audit of a child's case file was started",
+    "CASE_AUDIT_RECORDED": "An auditor saved grades and findings for a case file audit",
+    "CASE_AUDIT_COMPLETED": "A case file audit was completed (every question graded)",
+    "CASE_AUDIT_CLOSED": "A case file audit's loop was closed (every action done or cancelled)",
+    "CASE_AUDIT_VIEWED": "Someone opened a case file audit",
+    "CASE_AUDITS_LISTED": "Someone viewed a list of case file audits",
+    "AUDIT_ACTION_ADDED": "An action from a case file audit was set for a worker or manager",
+    "AUDIT_ACTION_DONE": "An action from a case file audit was done, with its evidence",
+    "AUDIT_ACTION_CANCELLED": "An action from a case file audit was cancelled, with the reason",
+    "AUDIT_REPORT_VIEWED": "Someone viewed the case file audit report",
+    "DEEP_DIVE_RECORDED": "A service deep dive (Stocktake and Showcase) was recorded",
+}
