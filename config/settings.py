@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "hearth.performance",
     "hearth.workforce",
     "hearth.complaints",
+    "hearth.governance",
     "hearth.drafts",
     "hearth.imports",
     "hearth.returns",
