@@ -193,6 +193,9 @@ class TrackerUpdate(models.Model):
     class Meta:
         ordering = ["on", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.on}"
+
 
 class ImprovementPlan(models.Model):
     title = models.CharField(max_length=300)
@@ -264,6 +267,9 @@ class ActionStatusChange(models.Model):
     class Meta:
         ordering = ["on", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} on {self.on}"
+
 
 class Measure(models.Model):
     """A metric of a priority with its target profile (dated, stepped targets: "Target 75%
@@ -291,6 +297,9 @@ class TargetStep(models.Model):
         ordering = ["by_date"]
         constraints = [models.UniqueConstraint(fields=["measure", "by_date"],
                                                name="one_target_a_date")]
+
+    def __str__(self) -> str:
+        return f"{self.value} by {self.by_date}"
 
 
 class SelfEvaluation(models.Model):

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 
 from hearth.governance import figures, rules
-from hearth.governance.codes import ActionStatus, Rag, TrackerStatus
+from hearth.governance.codes import RAG_TAG_COLOURS, ActionStatus, Rag, TrackerStatus
 from hearth.governance.models import (
     Committee,
     ImprovementAction,
@@ -147,6 +147,10 @@ class ActionRow:
     @property
     def rag_label(self) -> str:
         return Rag(self.rag).label
+
+    @property
+    def tag(self) -> str:
+        return RAG_TAG_COLOURS[Rag(self.rag)]
 
 
 def action_rows(plan: ImprovementPlan, filters: ActionFilters, *, today: dt.date,

@@ -328,7 +328,6 @@ def plan_view(request, plan_id):
     return render(request, "governance/plan.html", {
         "plan": plan, "form": form, "page_obj": page, "section": SECTION,
         "query_params": _params(request), "priorities": list(plan.priorities.all()),
-        "tags": {r.value: _tag(r.value) for r in Rag},
         "can_manage": request.user.has_perm(PLAN)})
 
 
@@ -345,7 +344,6 @@ def priority_view(request, plan_id, priority_id):
         "by_focus": [(label, [r for r in rows if r.action.focus == value])
                      for value, label in FocusArea.choices],
         "measures": selectors.measure_rows(priority, today=today),
-        "tags": {r.value: _tag(r.value) for r in Rag},
         "can_manage": request.user.has_perm(PLAN)})
 
 
@@ -433,7 +431,7 @@ def progress_report_view(request, plan_id):
         "rags": [(r.label, _tag(r.value)) for r in rags],
         "lines": [(line, [line.counts.get(r.value, 0) for r in rags]) for line in report.lines],
         "totals": [report.totals.get(r.value, 0) for r in rags],
-        "tags": {r.value: _tag(r.value) for r in rags}})
+        })
 
 
 # Self-evaluation ---------------------------------------------------------------------------
