@@ -29,6 +29,7 @@ from hearth.synthetic import demographics as demo
 from hearth.synthetic.casework import CASEWORK, CaseworkResult, CaseworkSettings, build_casework
 from hearth.synthetic.complaints import ComplaintsResult, build_complaints
 from hearth.synthetic.families import FamilyBuilder, FamilyResult, FamilySpec, IdentifierPool
+from hearth.synthetic.governance import GovernanceResult, build_governance
 from hearth.synthetic.performance import build_figures
 from hearth.synthetic.profiles import Profile, TeamSpec
 from hearth.synthetic.staff import Organisation, StaffBuilder
@@ -66,6 +67,7 @@ class Authority:
     allocations: int = 0
     casework: CaseworkResult | None = None
     complaints: ComplaintsResult | None = None
+    governance: GovernanceResult | None = None
     seconds: float = 0.0
 
     @property
@@ -94,6 +96,10 @@ class Authority:
             **({"complaints": self.complaints.complaints,
                 "compliments and comments": self.complaints.feedback}
                if self.complaints else {}),
+            **({"committee meetings": self.governance.meetings,
+                "tracker actions": self.governance.tracker_actions,
+                "improvement actions": self.governance.improvement_actions}
+               if self.governance else {}),
         }
 
 
@@ -158,6 +164,9 @@ def build_authority(profile: Profile, *, seed: int, password: str = DEFAULT_DEMO
         with transaction.atomic():
             authority.complaints = build_complaints(authority,
                                                     random.Random(f"complaints-{seed}"))
+        with transaction.atomic():
+            authority.governance = build_governance(authority,
+                                                    random.Random(f"governance-{seed}"))
     authority.seconds = time.perf_counter() - started
     return authority
 
