@@ -225,3 +225,40 @@ def test_self_evaluation_is_started_edited_and_viewed(client, personas):
     assert "Leaders know their services well." in page
     assert "What do we know about the quality and impact of practice?" in page
     assert signed_in(client, personas.tm_bob).get(edit).status_code == 403
+
+
+def test_the_clerk_records_the_agenda_attendance_and_declarations(client, personas):
+    meeting = make.meeting(personas, make.committee(personas), D(2026, 5, 14))
+    client = signed_in(client, personas.bs_ben)
+    response = client.post(url("add_agenda_item", meeting.pk), {
+        "title": "Corporate Quarterly Performance Report", "report_url": "not a link",
+        "report_author": "Director of Children's Services"})
+    assert "Enter a web address" in response.text
+    assert 'value="Corporate Quarterly Performance Report"' in response.text
+    assert client.post(url("add_agenda_item", meeting.pk), {
+        "title": "Corporate Quarterly Performance Report",
+        "report_url": "https://example.org/q4"}).status_code == 302
+    assert client.post(url("add_attendance", meeting.pk), {
+        "kind": "member", "name": "Councillor J Tamsworth", "position": "Chair"}
+    ).status_code == 302
+    assert client.post(url("add_attendance", meeting.pk), {
+        "kind": "officer", "name": "Morgan Ellery", "position": "Democratic Services Officer"}
+    ).status_code == 302
+    response = client.post(url("add_attendance", meeting.pk), {
+        "kind": "apology", "name": "Councillor J Tamsworth"})
+    assert "already recorded for this meeting" in response.text
+    assert client.post(url("add_declaration", meeting.pk), {
+        "member_name": "Councillor J Tamsworth", "kind": "pecuniary",
+        "reason": "Engaged as a foster carer"}).status_code == 302
+    response = client.post(url("change_meeting", meeting.pk), {
+        **date_fields("held_on", D(2026, 5, 15)), "venue": "On Microsoft Teams"})
+    assert response.status_code == 302
+    page = client.get(url("meeting", meeting.pk)).text
+    assert "Friday 15th May 2026" in page and "On Microsoft Teams" in page
+    assert 'href="https://example.org/q4"' in page
+    assert "Councillor J Tamsworth (Chair)" in page
+    assert "Morgan Ellery (Democratic Services Officer)" in page
+    assert "Councillor J Tamsworth declared a pecuniary interest: Engaged as a foster carer" \
+        in page
+    assert set(AuditEvent.objects.values_list("event_code", flat=True)) >= {
+        "AGENDA_ITEM_ADDED", "ATTENDANCE_RECORDED", "INTEREST_DECLARED", "MEETING_CHANGED"}
