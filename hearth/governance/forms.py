@@ -184,6 +184,7 @@ class ResolutionForm(GovukForm):
 class TrackerFilterForm(GovukForm):
     status = forms.ChoiceField(label="Status", required=False, choices=[
         (selectors.OPEN, "Open"), (selectors.OVERDUE, "Overdue"),
+        (selectors.TO_CHASE, "Due a chase"),
         (selectors.CLOSED, "Closed"), (selectors.ALL, "All")])
     committee = forms.ModelChoiceField(label="Committee", queryset=None, required=False,
                                        empty_label="All committees")

@@ -24,7 +24,7 @@ from hearth.governance.models import (
     TrackerAction,
 )
 
-OPEN, OVERDUE, CLOSED, ALL = "open", "overdue", "closed", "all"
+OPEN, OVERDUE, TO_CHASE, CLOSED, ALL = "open", "overdue", "chase", "closed", "all"
 
 
 def committees():
@@ -77,7 +77,9 @@ class TrackerRow:
     needs_chasing: bool
 
 
-def tracker_actions(filters: TrackerFilters, *, today: dt.date):
+def tracker_actions(filters: TrackerFilters, *, today: dt.date, calendar=None):
+    """The actions the filters choose. 'To chase' depends on the working-day calendar, so it
+    is worked out on the open, overdue rows (a list, not a queryset)."""
     rows = TrackerAction.objects.select_related("owner", "resolution__minute__meeting__committee")
     if filters.committee_id:
         rows = rows.filter(resolution__minute__committee_id=filters.committee_id)
@@ -85,14 +87,19 @@ def tracker_actions(filters: TrackerFilters, *, today: dt.date):
         rows = rows.filter(owner_id=filters.owner_id)
     if filters.status == OPEN:
         rows = rows.exclude(status=TrackerStatus.CLOSED)
-    elif filters.status == OVERDUE:
+    elif filters.status in (OVERDUE, TO_CHASE):
         rows = rows.exclude(status=TrackerStatus.CLOSED).filter(due_on__lt=today)
     elif filters.status == CLOSED:
         rows = rows.filter(status=TrackerStatus.CLOSED)
     order = {"due": ["due_on", "id"],
              "oldest": ["resolution__minute__meeting__held_on", "id"],
              "newest": ["-resolution__minute__meeting__held_on", "-id"]}
-    return rows.order_by(*order.get(filters.sort, order["due"]))
+    rows = rows.order_by(*order.get(filters.sort, order["due"]))
+    if filters.status == TO_CHASE:
+        return [a for a in rows if rules.needs_chasing(
+            status=a.status, due_on=a.due_on, last_chased_on=a.last_chased_on, today=today,
+            calendar=calendar)]
+    return rows
 
 
 def tracker_row(action: TrackerAction, *, today: dt.date, calendar) -> TrackerRow:

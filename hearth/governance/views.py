@@ -230,7 +230,8 @@ def _tracker_filters(request) -> tuple[f.TrackerFilterForm, selectors.TrackerFil
 def tracker_view(request):
     today, calendar = clock.today(), current_calendar()
     form, filters = _tracker_filters(request)
-    page = Paginator(selectors.tracker_actions(filters, today=today), PAGE_SIZE).get_page(
+    page = Paginator(selectors.tracker_actions(filters, today=today, calendar=calendar),
+                     PAGE_SIZE).get_page(
         request.GET.get("page"))
     return render(request, "governance/tracker.html", {
         "form": form, "page_obj": page, "section": SECTION, "query_params": _params(request),
@@ -244,7 +245,7 @@ def tracker_word_view(request):
     today, calendar = clock.today(), current_calendar()
     _form, filters = _tracker_filters(request)
     rows = [selectors.tracker_row(a, today=today, calendar=calendar)
-            for a in selectors.tracker_actions(filters, today=today)]
+            for a in selectors.tracker_actions(filters, today=today, calendar=calendar)]
     committee = (selectors.committees().filter(pk=filters.committee_id).first()
                  if filters.committee_id else None)
     name = committee.name if committee else (

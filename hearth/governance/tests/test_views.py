@@ -262,3 +262,44 @@ def test_the_clerk_records_the_agenda_attendance_and_declarations(client, person
         in page
     assert set(AuditEvent.objects.values_list("event_code", flat=True)) >= {
         "AGENDA_ITEM_ADDED", "ATTENDANCE_RECORDED", "INTEREST_DECLARED", "MEETING_CHANGED"}
+
+
+def test_the_clerk_sees_which_actions_are_due_a_chase(client, personas):
+    meeting = make.meeting(personas, make.committee(personas), D(2026, 3, 12))
+    minute = make.minute(personas, meeting)
+    fresh = make.request(personas, minute, due_on=D(2026, 5, 29)).tracker_action  # chase 1 Jun
+    chased = make.request(personas, minute, due_on=D(2026, 5, 1)).tracker_action
+    from hearth.governance import services
+    services.tracker_action_update(action=chased, kind="chased", status="awaiting",
+                                   on=D(2026, 5, 28), note="Chased by email",
+                                   actor=personas.bs_ben)  # next chase 4 June
+    page = signed_in(client, personas.bs_ben).get(url("tracker") + "?status=chase").text
+    assert "Minute No. 1 Resolution (1)" in page and "Resolution (2)" not in page
+    assert "chase now" in page
+    assert fresh.pk != chased.pk
+
+
+def test_a_minuted_meeting_cannot_move_to_another_municipal_year(client, personas):
+    meeting = make.meeting(personas, make.committee(personas), D(2026, 4, 20))
+    make.minute(personas, meeting)
+    response = signed_in(client, personas.bs_ben).post(url("change_meeting", meeting.pk), {
+        **date_fields("held_on", D(2026, 5, 20)), "venue": "Committee Room 2"})
+    assert "cannot move to another year" in response.text
+    meeting.refresh_from_db()
+    assert meeting.held_on == D(2026, 4, 20)
+
+
+def test_a_priority_is_changed_and_shown_in_the_plan_layout(client, personas):
+    plan = make.plan(personas)
+    priority = make.priority(personas, plan)
+    make.action(personas, priority, due_on=D(2026, 9, 1))
+    client = signed_in(client, personas.sm_sara)
+    response = client.post(url("change_priority", plan.pk, priority.pk), {
+        "name": "Multi-Agency Safeguarding Hub", "responsible": "Head of Early Help",
+        "to_improve": "Decisions within a working day.", "inspectorate_said": ""})
+    assert response.status_code == 302
+    page = client.get(url("priority", plan.pk, priority.pk)).text
+    assert "(Responsible officer – Head of Early Help)" in page
+    assert "Our areas of focus" in page and "Daily MASH huddle" in page
+    event = AuditEvent.objects.get(event_code="IMPROVEMENT_PRIORITY_CHANGED")
+    assert event.detail == {"changed": ["inspectorate_said", "responsible", "to_improve"]}
