@@ -4,9 +4,9 @@ from hearth.governance import views
 
 app_name = "governance"
 MEETING = "meetings/<int:meeting_id>/"
-PLAN = "plans/<int:plan_id>/"
+PLAN = "plans/<int:improvement_plan_id>/"
 PRIORITY = f"{PLAN}priorities/<int:priority_id>/"
-EVALUATION = "self-evaluation/<int:evaluation_id>/"
+EVALUATION = "self-evaluation/<int:self_evaluation_id>/"
 urlpatterns = [
     path("meetings/", views.meetings_view, name="meetings"),
     path("meetings/new/", views.record_meeting_view, name="record_meeting"),
@@ -21,8 +21,8 @@ urlpatterns = [
          name="add_resolution"),
     path("tracker/", views.tracker_view, name="tracker"),
     path("tracker/word/", views.tracker_word_view, name="tracker_word"),
-    path("tracker/<int:action_id>/", views.tracker_action_view, name="tracker_action"),
-    path("tracker/<int:action_id>/update/", views.update_tracker_action_view,
+    path("tracker/<int:tracker_action_id>/", views.tracker_action_view, name="tracker_action"),
+    path("tracker/<int:tracker_action_id>/update/", views.update_tracker_action_view,
          name="update_tracker_action"),
     path("plans/", views.plans_view, name="plans"),
     path("plans/new/", views.add_plan_view, name="add_plan"),
@@ -33,7 +33,7 @@ urlpatterns = [
     path(f"{PRIORITY}change/", views.change_priority_view, name="change_priority"),
     path(f"{PRIORITY}actions/new/", views.add_action_view, name="add_action"),
     path(f"{PRIORITY}measures/new/", views.add_measure_view, name="add_measure"),
-    path(f"{PLAN}actions/<int:action_id>/update/", views.update_action_view,
+    path(f"{PLAN}actions/<int:improvement_action_id>/update/", views.update_action_view,
          name="update_action"),
     path("self-evaluation/", views.self_evaluations_view, name="self_evaluations"),
     path("self-evaluation/new/", views.start_self_evaluation_view,

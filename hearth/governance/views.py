@@ -259,8 +259,8 @@ def tracker_word_view(request):
 
 
 @requires(VIEW)
-def tracker_action_view(request, action_id):
-    action = access_tracker_action(action_id)
+def tracker_action_view(request, tracker_action_id):
+    action = access_tracker_action(tracker_action_id)
     row = selectors.tracker_row(action, today=clock.today(), calendar=current_calendar())
     return render(request, "governance/tracker_action.html", {
         "row": row, "action": action, "section": SECTION,
@@ -269,8 +269,8 @@ def tracker_action_view(request, action_id):
 
 
 @requires(COMMITTEE)
-def update_tracker_action_view(request, action_id):
-    action = access_tracker_action(action_id)
+def update_tracker_action_view(request, tracker_action_id):
+    action = access_tracker_action(tracker_action_id)
     url = reverse("governance:tracker_action", args=[action.pk])
     if not action.is_open:
         messages.info(request, f"This action was closed on {rules.day(action.closed_on)}")
@@ -316,8 +316,8 @@ def add_plan_view(request):
 
 
 @requires(VIEW)
-def plan_view(request, plan_id):
-    plan = access_plan(plan_id)
+def plan_view(request, improvement_plan_id):
+    plan = access_plan(improvement_plan_id)
     today, calendar = clock.today(), current_calendar()
     form = f.ActionFilterForm(request.GET or None, plan=plan)
     data = form.cleaned_data if form.is_valid() else {}
@@ -333,8 +333,8 @@ def plan_view(request, plan_id):
 
 
 @requires(VIEW)
-def priority_view(request, plan_id, priority_id):
-    plan = access_plan(plan_id)
+def priority_view(request, improvement_plan_id, priority_id):
+    plan = access_plan(improvement_plan_id)
     priority = access_priority(plan, priority_id)
     today, calendar = clock.today(), current_calendar()
     rows = selectors.action_rows(plan, selectors.ActionFilters(priority_id=priority.pk,
@@ -348,9 +348,10 @@ def priority_view(request, plan_id, priority_id):
         "can_manage": request.user.has_perm(PLAN)})
 
 
-def _plan_form(request, plan_id, *, form_class, title, save, done, priority_id=None,
+def _plan_form(request, improvement_plan_id, *, form_class, title, save, done,
+               priority_id=None,
                initial=None, back=None):
-    plan = access_plan(plan_id)
+    plan = access_plan(improvement_plan_id)
     priority = access_priority(plan, priority_id) if priority_id else None
     back = back or (reverse("governance:priority", args=[plan.pk, priority.pk]) if priority
                     else reverse("governance:plan", args=[plan.pk]))
@@ -364,19 +365,19 @@ def _plan_form(request, plan_id, *, form_class, title, save, done, priority_id=N
 
 
 @requires(PLAN)
-def add_priority_view(request, plan_id):
+def add_priority_view(request, improvement_plan_id):
     return _plan_form(
-        request, plan_id, form_class=f.PriorityForm, title="Add a priority",
+        request, improvement_plan_id, form_class=f.PriorityForm, title="Add a priority",
         done="The priority was added",
         save=lambda plan, _p, data: services.priority_add(plan=plan, actor=request.user,
                                                           **data))
 
 
 @requires(PLAN)
-def change_priority_view(request, plan_id, priority_id):
-    priority = access_priority(access_plan(plan_id), priority_id)
+def change_priority_view(request, improvement_plan_id, priority_id):
+    priority = access_priority(access_plan(improvement_plan_id), priority_id)
     return _plan_form(
-        request, plan_id, priority_id=priority_id, form_class=f.PriorityForm,
+        request, improvement_plan_id, priority_id=priority_id, form_class=f.PriorityForm,
         title="Change the priority", done="The priority was changed",
         initial={n: getattr(priority, n) for n in services.PRIORITY_FIELDS},
         save=lambda _plan, p, data: services.priority_change(priority=p, actor=request.user,
@@ -384,18 +385,18 @@ def change_priority_view(request, plan_id, priority_id):
 
 
 @requires(PLAN)
-def add_action_view(request, plan_id, priority_id):
+def add_action_view(request, improvement_plan_id, priority_id):
     return _plan_form(
-        request, plan_id, priority_id=priority_id, form_class=f.ActionForm,
+        request, improvement_plan_id, priority_id=priority_id, form_class=f.ActionForm,
         title="Add an action", done="The action was added",
         save=lambda _plan, p, data: services.improvement_action_add(
             priority=p, actor=request.user, **data))
 
 
 @requires(PLAN)
-def update_action_view(request, plan_id, action_id):
-    plan = access_plan(plan_id)
-    action = access_action(plan, action_id)
+def update_action_view(request, improvement_plan_id, improvement_action_id):
+    plan = access_plan(improvement_plan_id)
+    action = access_action(plan, improvement_action_id)
     back = reverse("governance:priority", args=[plan.pk, action.priority_id])
     form = f.ActionUpdateForm(request.POST or None, initial={
         "status": action.status, "evidence": action.evidence,
@@ -411,9 +412,9 @@ def update_action_view(request, plan_id, action_id):
 
 
 @requires(PLAN)
-def add_measure_view(request, plan_id, priority_id):
+def add_measure_view(request, improvement_plan_id, priority_id):
     return _plan_form(
-        request, plan_id, priority_id=priority_id, form_class=f.MeasureForm,
+        request, improvement_plan_id, priority_id=priority_id, form_class=f.MeasureForm,
         title="Add a measure and its target profile", done="The measure was added",
         save=lambda _plan, p, data: services.measure_add(
             priority=p, description=data["description"],
@@ -422,8 +423,8 @@ def add_measure_view(request, plan_id, priority_id):
 
 
 @requires(VIEW)
-def progress_report_view(request, plan_id):
-    plan = access_plan(plan_id)
+def progress_report_view(request, improvement_plan_id):
+    plan = access_plan(improvement_plan_id)
     report = selectors.progress_report(plan, today=clock.today(), calendar=current_calendar())
     services.improvement_report_viewed(actor=request.user, plan=plan)
     rags = list(Rag)
@@ -460,8 +461,8 @@ def start_self_evaluation_view(request):
 
 
 @requires(VIEW)
-def self_evaluation_view(request, evaluation_id):
-    evaluation = access_evaluation(evaluation_id)
+def self_evaluation_view(request, self_evaluation_id):
+    evaluation = access_evaluation(self_evaluation_id)
     return render(request, "governance/self_evaluation.html", {
         "evaluation": evaluation, "sections": list(evaluation.sections.select_related(
             "updated_by")), "section": SECTION,
@@ -470,8 +471,8 @@ def self_evaluation_view(request, evaluation_id):
 
 
 @requires(SELF_EVALUATION)
-def edit_section_view(request, evaluation_id, area):
-    evaluation = access_evaluation(evaluation_id)
+def edit_section_view(request, self_evaluation_id, area):
+    evaluation = access_evaluation(self_evaluation_id)
     if area not in JudgementArea.values:
         raise Http404("No such section")
     section = access_section(evaluation, area)
@@ -489,8 +490,8 @@ def edit_section_view(request, evaluation_id, area):
 
 
 @requires(VIEW)
-def self_evaluation_word_view(request, evaluation_id):
-    evaluation = access_evaluation(evaluation_id)
+def self_evaluation_word_view(request, self_evaluation_id):
+    evaluation = access_evaluation(self_evaluation_id)
     content = word.self_evaluation_docx(evaluation)
     services.self_evaluation_exported(actor=request.user, evaluation=evaluation)
     return _download(content, f"self-evaluation-{evaluation.as_at:%Y-%m-%d}.docx")
