@@ -22,6 +22,8 @@ NOT_PAGES = {
     "api_schema": "the OpenAPI document (YAML), not a page",
     "performance:report_word": "a Word document (read back in hearth/performance/tests)",
     "returns:cin_census_download": "the census XML file, a download, not a page",
+    "governance:tracker_word": "a Word document (read back in hearth/governance/tests)",
+    "governance:self_evaluation_word": "a Word document (read back in hearth/governance/tests)",
 }
 NOT_PAGE_PREFIXES = {
     "drafts:": "the form script's draft endpoints answer JSON (browser_tests/test_drafts.py)",
@@ -84,6 +86,10 @@ PROVIDER = "/fostering/providers/{%s}/"
 FOSTER_CHILD = "/fostering/child/{%s}/"
 COMPLAINT = "/complaints/{%s}/"
 AUDIT = "/case-audits/{%s}/"
+GOV_MEETING = "/governance/meetings/{gov_meeting}/"
+GOV_PLAN = "/governance/plans/{gov_plan}/"
+GOV_PRIORITY = GOV_PLAN + "priorities/{gov_priority}/"
+GOV_EVALUATION = "/governance/self-evaluation/{gov_evaluation}/"
 # Longer than the sign-off note may be: the one way to reject a form whose only field is
 # optional.
 TOO_LONG_NOTE = "x" * 5001
@@ -551,6 +557,43 @@ PAGES: list[Page] = [
          state="errors"),
     Page("audits:deep_dives", "/case-audits/deep-dives/", PA),
     *form("audits:add_deep_dive", "/case-audits/deep-dives/new/", SM),
+
+    # Governance: committee work, the Progress Tracker, the improvement plan, self-evaluation.
+    Page("governance:meetings", "/governance/meetings/", TM),
+    Page("governance:meetings", "/governance/meetings/?sort=oldest", BS, state="sorted"),
+    *form("governance:record_meeting", "/governance/meetings/new/", BS),
+    *form("governance:add_committee", "/governance/committees/new/", BS),
+    Page("governance:meeting", GOV_MEETING, TM),
+    Page("governance:meeting", GOV_MEETING, BS, state="clerk"),
+    *form("governance:change_meeting", GOV_MEETING + "change/", BS),
+    *form("governance:add_agenda_item", GOV_MEETING + "agenda/new/", BS),
+    *form("governance:add_attendance", GOV_MEETING + "attendance/new/", BS),
+    *form("governance:add_declaration", GOV_MEETING + "declarations/new/", BS),
+    *form("governance:add_minute", GOV_MEETING + "minutes/new/", BS),
+    *form("governance:add_resolution", GOV_MEETING + "minutes/{gov_minute}/resolutions/new/",
+          BS),
+    Page("governance:tracker", "/governance/tracker/", TM),
+    Page("governance:tracker", "/governance/tracker/?status=closed", BS, state="filtered"),
+    Page("governance:tracker_action", "/governance/tracker/{gov_tracker_open}/", BS),
+    Page("governance:tracker_action", "/governance/tracker/{gov_tracker_closed}/", TM,
+         state="closed"),
+    *form("governance:update_tracker_action",
+          "/governance/tracker/{gov_tracker_open}/update/", BS),
+    Page("governance:plans", "/governance/plans/", PA),
+    *form("governance:add_plan", "/governance/plans/new/", PA),
+    Page("governance:plan", GOV_PLAN, SM),
+    Page("governance:plan", GOV_PLAN + "?rag=red", TM, state="filtered"),
+    Page("governance:progress_report", GOV_PLAN + "report/", SM),
+    *form("governance:add_priority", GOV_PLAN + "priorities/new/", SM),
+    Page("governance:priority", GOV_PRIORITY, SM),
+    *form("governance:change_priority", GOV_PRIORITY + "change/", SM),
+    *form("governance:add_action", GOV_PRIORITY + "actions/new/", SM),
+    *form("governance:add_measure", GOV_PRIORITY + "measures/new/", PA),
+    *form("governance:update_action", GOV_PLAN + "actions/{gov_action}/update/", SM),
+    Page("governance:self_evaluations", "/governance/self-evaluation/", SM),
+    *form("governance:start_self_evaluation", "/governance/self-evaluation/new/", PA),
+    Page("governance:self_evaluation", GOV_EVALUATION, TM),
+    Page("governance:edit_section", GOV_EVALUATION + "sections/leaders/", SM),
 
     # Administration
     Page("core:audit_trail", "/audit/", ADMIN),

@@ -486,6 +486,40 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     case_audits.deep_dive_record(service="safeguarding", held_on=days_ago(30), lead=sm,
                                  findings="Restorative practice is embedded in the service.",
                                  actor=sm)
+    # Governance: a committee meeting held a month ago with a minute and two tracker actions
+    # (one open and overdue on the service manager's My work, one closed), an improvement plan
+    # with a priority, an action and a measure, and a self-evaluation draft.
+    from hearth.governance import services as governance
+    clerk = users["business_support"]
+    gov_committee = governance.committee_add(name="Children's Services Scrutiny Board",
+                                             actor=clerk)
+    gov_meeting = governance.meeting_record(committee=gov_committee, held_on=days_ago(30),
+                                            venue="Committee Room 1", actor=clerk)
+    governance.attendance_record(meeting=gov_meeting, kind="member", position="Chair",
+                                 name="Councillor R Quenbury", actor=clerk)
+    gov_minute = governance.minute_record(meeting=gov_meeting, title="Progress Tracker",
+                                          actor=clerk)
+    gov_open = governance.resolution_record(
+        minute=gov_minute, kind="request", responsible="Director of Children's Services",
+        text="That the Director be requested to report on agency staffing.", owner=sm,
+        due_on=days_ago(5), actor=clerk).tracker_action
+    gov_closed = governance.resolution_record(
+        minute=gov_minute, kind="request", responsible="Head of Children in Care",
+        text="That figures on care leavers in education be circulated.", owner=tm,
+        due_on=days_ago(10), actor=clerk).tracker_action
+    governance.tracker_action_update(action=gov_closed, kind="closed", status="closed",
+                                     on=days_ago(8), note="Figures circulated", actor=clerk)
+    gov_plan = governance.improvement_plan_add(
+        title="Improvement Plan", starts_on=days_ago(100), ends_on=days_ago(-400), actor=sm)
+    gov_priority = governance.priority_add(
+        plan=gov_plan, name="Multi-Agency Safeguarding Hub", actor=sm,
+        responsible="Head of Children and Families", to_improve="Quicker decisions.",
+        inspectorate_said="Decisions were too slow.")
+    gov_action = governance.improvement_action_add(
+        priority=gov_priority, focus="practice", text="Daily MASH huddle", owner=tm,
+        due_on=days_ago(-60), status="on_track", actor=sm)
+    governance.measure_add(priority=gov_priority, description="Contacts decided in a day",
+                           indicator_code="H-FD-01", steps=[(days_ago(-30), 90)], actor=sm)
 
     # A local closure day for the working-days pages, far enough ahead to move no deadline here.
     closure = None
@@ -524,6 +558,9 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     performance.commentary_save(code="PI.1447", quarter=quarter, performance="Falling.",
                                 assurance="A recruitment drive.", impact="Cost.",
                                 actor=users["team_manager"])
+
+    gov_evaluation = governance.self_evaluation_start(
+        title="Self-evaluation", as_at=today, actor=users["performance_analyst"])
 
     allocated = child["j_authorise_allocate"].allocations.filter(end_date__isnull=True).first()
     return {
@@ -591,6 +628,14 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
             "wf_post_nqsw": wf_nqsw.post_id,
             "wf_post_vacant": wf_posts[2].pk,
             "wf_asye": wf_asye.pk,
+            "gov_meeting": gov_meeting.pk,
+            "gov_minute": gov_minute.pk,
+            "gov_tracker_open": gov_open.pk,
+            "gov_tracker_closed": gov_closed.pk,
+            "gov_plan": gov_plan.pk,
+            "gov_priority": gov_priority.pk,
+            "gov_action": gov_action.pk,
+            "gov_evaluation": gov_evaluation.pk,
         },
     }
 

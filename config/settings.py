@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "hearth.workforce",
     "hearth.complaints",
     "hearth.audits",
+    "hearth.governance",
     "hearth.drafts",
     "hearth.imports",
     "hearth.returns",

@@ -28,6 +28,7 @@ urlpatterns = [
     path("workforce/", include("hearth.workforce.urls")),
     path("complaints/", include("hearth.complaints.urls")),
     path("case-audits/", include("hearth.audits.urls")),
+    path("governance/", include("hearth.governance.urls")),
     path("court/", include("hearth.court.urls")),
     path("performance/", include("hearth.performance.urls")),
     path("returns/", include("hearth.returns.urls")),

@@ -233,6 +233,22 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
     "audits.view_audit_reports": (
         (TM, SM, PA),
         "See the case file audit report (grades, themes, actions) and the deep-dive schedule"),
+    # Committee work, the improvement plan and self-evaluation (hearth.governance): aggregate
+    # records, no child's. Business support is democratic services' support in this role model.
+    "governance.view_governance": (
+        (TM, SM, BS, PA),
+        "See committee meetings and minutes, the Progress Tracker, the improvement plan and "
+        "its progress report, and self-evaluations"),
+    "governance.manage_committee": (
+        (SM, BS),
+        "Record committees, meetings, agenda items, attendance, declarations of interest, "
+        "minutes and resolutions, and update, chase and close tracker actions"),
+    "governance.manage_improvement_plan": (
+        (SM, PA),
+        "Add improvement priorities, actions and target profiles, and update actions' status "
+        "and evidence of impact"),
+    "governance.write_self_evaluation": (
+        (SM, PA), "Start, write and export the self-evaluation"),
     "core.view_audit_trail": ((ADMIN,), "Search the audit trail"),
     "workingdays.manage_closure_days": ((ADMIN,), "Add and remove local closure days"),
     "api.use_api": (

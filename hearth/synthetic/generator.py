@@ -30,6 +30,7 @@ from hearth.synthetic.audits import AuditsResult, build_audits
 from hearth.synthetic.casework import CASEWORK, CaseworkResult, CaseworkSettings, build_casework
 from hearth.synthetic.complaints import ComplaintsResult, build_complaints
 from hearth.synthetic.families import FamilyBuilder, FamilyResult, FamilySpec, IdentifierPool
+from hearth.synthetic.governance import GovernanceResult, build_governance
 from hearth.synthetic.performance import build_figures
 from hearth.synthetic.profiles import Profile, TeamSpec
 from hearth.synthetic.staff import Organisation, StaffBuilder
@@ -68,6 +69,7 @@ class Authority:
     casework: CaseworkResult | None = None
     complaints: ComplaintsResult | None = None
     audits: AuditsResult | None = None
+    governance: GovernanceResult | None = None
     seconds: float = 0.0
 
     @property
@@ -99,6 +101,10 @@ class Authority:
             **({"case file audits": self.audits.audits,
                 "audit actions": self.audits.actions,
                 "deep dives": self.audits.deep_dives} if self.audits else {}),
+            **({"committee meetings": self.governance.meetings,
+                "tracker actions": self.governance.tracker_actions,
+                "improvement actions": self.governance.improvement_actions}
+               if self.governance else {}),
         }
 
 
@@ -165,6 +171,8 @@ def build_authority(profile: Profile, *, seed: int, password: str = DEFAULT_DEMO
                                                     random.Random(f"complaints-{seed}"))
         with transaction.atomic():
             authority.audits = build_audits(authority, random.Random(f"audits-{seed}"))
+            authority.governance = build_governance(authority,
+                                                    random.Random(f"governance-{seed}"))
     authority.seconds = time.perf_counter() - started
     return authority
 
