@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "hearth.performance",
     "hearth.workforce",
     "hearth.complaints",
+    "hearth.lado",
     "hearth.drafts",
     "hearth.imports",
     "hearth.returns",

@@ -27,6 +27,7 @@ urlpatterns = [
     path("fostering/", include("hearth.fostering.urls")),
     path("workforce/", include("hearth.workforce.urls")),
     path("complaints/", include("hearth.complaints.urls")),
+    path("lado/", include("hearth.lado.urls")),
     path("court/", include("hearth.court.urls")),
     path("performance/", include("hearth.performance.urls")),
     path("returns/", include("hearth.returns.urls")),
