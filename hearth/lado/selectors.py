@@ -39,12 +39,17 @@ def past_members() -> QuerySet[LadoTeamMember]:
         "user", "added_by", "ended_by").order_by("-ended_on", "-id")
 
 
+def _member_ids() -> QuerySet:
+    # A subquery, not a join: `lado_memberships__ended_on__isnull=True` would also match
+    # staff with no membership at all (the outer join's NULL).
+    return LadoTeamMember.objects.filter(ended_on__isnull=True).values("user_id")
+
+
 def lado_officers() -> QuerySet:
     """Active staff in the LADO team whose role may make the LADO's decisions."""
     roles = PERMISSIONS["lado.record_lado_decision"][0]
     return get_user_model().objects.filter(
-        is_active=True, role__in=roles,
-        lado_memberships__ended_on__isnull=True).distinct().order_by(
+        is_active=True, role__in=roles, pk__in=_member_ids()).order_by(
         "last_name", "first_name", "username")
 
 
@@ -53,7 +58,7 @@ def eligible_staff() -> QuerySet:
     team already."""
     roles = PERMISSIONS["lado.view_allegations"][0]
     return get_user_model().objects.filter(is_active=True, role__in=roles).exclude(
-        lado_memberships__ended_on__isnull=True).order_by("last_name", "first_name", "username")
+        pk__in=_member_ids()).order_by("last_name", "first_name", "username")
 
 
 @dataclass(frozen=True)

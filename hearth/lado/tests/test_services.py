@@ -147,3 +147,13 @@ def test_reads_and_lists_are_audited_against_the_children(officer, child):
     listed = events("LADO_ALLEGATIONS_LISTED")
     assert sorted(listed.values_list("child_id", flat=True), key=str) == sorted(
         [None, child.pk], key=str)
+
+
+def test_only_members_are_offered_as_officers_and_only_eligible_staff_to_add(personas, officer):
+    from hearth.lado import selectors
+
+    assert list(selectors.lado_officers()) == [officer]  # not staff with no membership
+    eligible = set(selectors.eligible_staff())
+    assert personas.sw_alice in eligible and personas.bs_ben in eligible
+    assert officer not in eligible and personas.admin_sam not in eligible
+    assert personas.analyst_dana not in eligible
