@@ -13,13 +13,14 @@ D = dt.date
 BANK_HOLIDAYS_2026 = [D(2026, 1, 1), D(2026, 4, 3), D(2026, 4, 6), D(2026, 5, 4),
                       D(2026, 5, 25), D(2026, 8, 31), D(2026, 12, 25), D(2026, 12, 28)]
 SUBJECT = "Jordan Vexley-Marsh"  # invented
+REFERRED, CONSIDERED, CONCLUDED = D(2026, 5, 28), D(2026, 5, 29), D(2026, 6, 1)
 
 
 def calendar() -> WorkingDayCalendar:
     return WorkingDayCalendar.for_years(BANK_HOLIDAYS_2026, 2026, 2026)
 
 
-def allegation_for(officer, *, received_on: dt.date = D(2026, 5, 28), children=(),
+def allegation_for(officer, *, received_on: dt.date = REFERRED, children=(),
                    sector: str = Sector.EDUCATION, category: str = Category.PHYSICAL,
                    actor=None) -> Allegation:
     return services.allegation_record(
@@ -31,14 +32,14 @@ def allegation_for(officer, *, received_on: dt.date = D(2026, 5, 28), children=(
         lado_officer=officer, actor=actor or officer, children=children)
 
 
-def considered(allegation, officer, *, on: dt.date = D(2026, 5, 29), threshold: str = "met"):
+def considered(allegation, officer, *, on: dt.date = CONSIDERED, threshold: str = "met"):
     return services.initial_consideration_record(
         allegation=allegation, considered_on=on, threshold=threshold,
         consideration_notes="Harm test met: physical harm alleged.", police_involved=False,
         actor=officer)
 
 
-def concluded(allegation, officer, *, on: dt.date = D(2026, 6, 1),
+def concluded(allegation, officer, *, on: dt.date = CONCLUDED,
               outcome: str = "unsubstantiated", dbs: bool = False):
     return services.outcome_record(
         allegation=allegation, outcome=outcome, outcome_on=on,

@@ -95,7 +95,7 @@ def concrete_url(pattern: str, child, records, team) -> str | None:
     return None if "<" in url or url.startswith("/api/") else url
 
 
-def expected_status(user, route, child, personas) -> int:
+def expected_status(user, route, child, personas) -> int:  # noqa: C901 - the rules in order
     declared = declared_permission(route.callback)
     if user is None:
         return 200 if declared == PUBLIC else 302
