@@ -87,6 +87,9 @@ FOST = "/fostering/households/{%s}/"
 PROVIDER = "/fostering/providers/{%s}/"
 FOSTER_CHILD = "/fostering/child/{%s}/"
 COMPLAINT = "/complaints/{%s}/"
+# The LADO area opens only to the LADO team: its persona is the scenario's LADO officer.
+LADO = "lado_officer"
+ALLEGATION = "/lado/{%s}/"
 # Longer than the sign-off note may be: the one way to reject a form whose only field is
 # optional.
 TOO_LONG_NOTE = "x" * 5001
@@ -520,6 +523,27 @@ PAGES: list[Page] = [
     Page("complaints:feedback", "/complaints/feedback/", BS),
     Page("complaints:feedback", "/complaints/feedback/?kind=comment", BS, state="filtered"),
     *form("complaints:record_feedback", "/complaints/feedback/new/", BS),
+
+    # LADO (allegations against people who work with children)
+    Page("lado:allegations", "/lado/", LADO),
+    Page("lado:allegations", "/lado/?overdue=on&status=awaiting", LADO, state="filtered"),
+    Page("lado:allegations", "/lado/?sector=transport", LADO, state="none match"),
+    *form("lado:record_allegation", "/lado/new/", LADO),
+    Page("lado:allegation", ALLEGATION % "lado_awaiting", LADO),
+    Page("lado:allegation", ALLEGATION % "lado_concluded", LADO, state="outcome"),
+    *form("lado:change_allegation", ALLEGATION % "lado_awaiting" + "change/", LADO),
+    *form("lado:record_consideration",
+          ALLEGATION % "lado_awaiting" + "initial-consideration/", LADO),
+    Page("lado:record_consideration",
+         ALLEGATION % "lado_considered" + "initial-consideration/", LADO, state="already"),
+    *form("lado:record_meeting", ALLEGATION % "lado_considered" + "meetings/new/", LADO),
+    *form("lado:record_outcome", ALLEGATION % "lado_considered" + "outcome/", LADO),
+    *form("lado:close_allegation", ALLEGATION % "lado_concluded" + "close/", LADO),
+    Page("lado:close_allegation", ALLEGATION % "lado_awaiting" + "close/", LADO,
+         state="no outcome"),
+    Page("lado:report", "/lado/figures/", LADO),
+    *form("lado:team", "/lado/team/", SM),
+    *form("lado:end_membership", "/lado/team/{lado_member}/end/", SM),
 
     # Administration
     Page("core:audit_trail", "/audit/", ADMIN),

@@ -29,6 +29,7 @@ from hearth.synthetic import demographics as demo
 from hearth.synthetic.casework import CASEWORK, CaseworkResult, CaseworkSettings, build_casework
 from hearth.synthetic.complaints import ComplaintsResult, build_complaints
 from hearth.synthetic.families import FamilyBuilder, FamilyResult, FamilySpec, IdentifierPool
+from hearth.synthetic.lado import LadoResult, build_lado
 from hearth.synthetic.performance import build_figures
 from hearth.synthetic.profiles import Profile, TeamSpec
 from hearth.synthetic.staff import Organisation, StaffBuilder
@@ -66,6 +67,7 @@ class Authority:
     allocations: int = 0
     casework: CaseworkResult | None = None
     complaints: ComplaintsResult | None = None
+    lado: LadoResult | None = None
     seconds: float = 0.0
 
     @property
@@ -94,6 +96,7 @@ class Authority:
             **({"complaints": self.complaints.complaints,
                 "compliments and comments": self.complaints.feedback}
                if self.complaints else {}),
+            **({"LADO allegations": self.lado.allegations} if self.lado else {}),
         }
 
 
@@ -158,6 +161,8 @@ def build_authority(profile: Profile, *, seed: int, password: str = DEFAULT_DEMO
         with transaction.atomic():
             authority.complaints = build_complaints(authority,
                                                     random.Random(f"complaints-{seed}"))
+        with transaction.atomic():
+            authority.lado = build_lado(authority, random.Random(f"lado-{seed}"))
     authority.seconds = time.perf_counter() - started
     return authority
 
