@@ -55,11 +55,13 @@ def _allegation_url(allegation) -> str:
 @lado_page("lado.view_allegations")
 def allegation_list_view(request):
     today = clock.today()
-    initial = None if request.GET else {"status": "current", "sort": "received"}
-    form = FilterForm(request.GET or initial)
+    params = request.GET.copy()
+    if not any(key != "page" for key in params):  # as it opens (and its later pages)
+        params.update({"status": "current", "sort": "received"})
+    form = FilterForm(params)
     data = form.cleaned_data if form.is_valid() else {}
     filters = selectors.Filters(
-        status=data.get("status", "current" if not request.GET else ""),
+        status=data.get("status", ""),
         sector=data.get("sector", ""), category=data.get("category", ""),
         outcome=data.get("outcome", ""), overdue=bool(data.get("overdue")),
         officer_id=getattr(data.get("officer"), "pk", None),

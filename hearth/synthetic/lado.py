@@ -1,16 +1,19 @@
 """A few synthetic allegations against people who work with children, recorded through the LADO
 services so that every due date, step and audit event is real.
 
-The LADO officer is one of the authority's IROs (the LADO usually sits in the Safeguarding and
-Review Service), put in the LADO team by a service manager. Sectors lean to education, as LADO
-annual reports do; about one referral in six is considered late; most have their meeting and
-outcome; the newest still wait, one of them overdue. Names are invented.
+The LADO officer is a senior practitioner of their own in the Safeguarding and Review Service
+(where the LADO usually sits), put in the LADO team by a service manager; no other member of
+staff is in the team, so every demo login but theirs sees nothing of it. Sectors lean to
+education, as LADO annual reports do; about one referral in six is considered late; most have
+their meeting and outcome; the newest still wait, one of them overdue. Names are invented.
 """
 
 import datetime as dt
 import random
 from dataclasses import dataclass
 
+from hearth.accounts import services as accounts
+from hearth.accounts.models import User
 from hearth.accounts.roles import Role
 from hearth.core import clock
 from hearth.lado import services as lado
@@ -61,6 +64,21 @@ def _adult_name(rng: random.Random) -> str:
     return f"{names.given_name(rng, rng.choice('FM'), 'british')} {names.surname(rng, 'british')}"
 
 
+def _officer(rng: random.Random, colleague: User) -> User:
+    """The LADO officer, in the IROs' team, with the demo password every account shares."""
+    first, last = names.given_name(rng, rng.choice("FM"), "british"), names.surname(rng,
+                                                                                   "british")
+    base = f"{first}.{last}".lower().replace(" ", "").replace("'", "")
+    username, number = base, 1
+    while User.objects.filter(username=username).exists():
+        number += 1
+        username = f"{base}{number}"
+    return accounts.user_create(
+        username=username, password=None, password_hash=colleague.password, first_name=first,
+        last_name=last, role=Role.SENIOR_PRACTITIONER, team=colleague.team,
+        job_title="Local Authority Designated Officer (LADO)", system_job="synthesise")
+
+
 def build_lado(authority, rng: random.Random) -> LadoResult:
     """About one allegation for every 5 open children over 14 months (at least 4, at most 12)."""
     today, calendar = clock.today(), current_calendar()
@@ -70,7 +88,7 @@ def build_lado(authority, rng: random.Random) -> LadoResult:
     children = [c for c in authority.open_children if not c.is_restricted]
     if not iros or not managers:
         return LadoResult()
-    officer = iros[-1]
+    officer = _officer(rng, iros[0])
     lado.member_add(user=officer, reason="LADO officer", actor=managers[0],
                     started_on=today - dt.timedelta(days=DAYS_BACK + 30))
     result = LadoResult()

@@ -16,7 +16,8 @@ def test_the_demo_allegations(tiny_authority):
     result = build_lado(tiny_authority, random.Random("lado-1"))
     assert result.allegations == Allegation.objects.count() >= 4
     member = LadoTeamMember.objects.get()
-    assert member.user.role == "iro" and access.is_lado_member(member.user)
+    assert member.user.role == "senior_practitioner" and access.is_lado_member(member.user)
+    assert member.user not in tiny_authority.staff  # no persona or demo login is in the team
     assert Allegation.objects.filter(considered_on__isnull=True).exists()
     assert Allegation.objects.exclude(outcome="").exists()
     assert AllegationMeeting.objects.exists()
