@@ -195,3 +195,31 @@ def test_a_service_manager_adds_and_ends_a_membership(client, personas):
                        date_fields("ended_on", D(2026, 6, 1))).status_code == 302
     assert client.get(url("end_membership", member.pk)).status_code == 404
     assert "Past members" in client.get(url("team")).text
+
+
+NASTY = ["", "x" * 3000, "\x00", "2026-02-30", "-1", "99999", "<script>x</script>", "1e9",
+         "\u202e", "on"]
+
+
+def test_no_lado_form_answers_nonsense_with_a_server_error(lado, officer, child):
+    from hearth.core.tests.test_form_fuzz import form_fields
+
+    allegation = allegation_for(officer, children=[child])
+    considered_one = allegation_for(officer)
+    considered(considered_one, officer)
+    concluded_one = allegation_for(officer)
+    considered(concluded_one, officer)
+    concluded(concluded_one, officer)
+    urls = [url("record_allegation"), url("change_allegation", allegation.pk),
+            url("record_consideration", allegation.pk),
+            url("record_meeting", considered_one.pk), url("record_outcome", considered_one.pk),
+            url("close_allegation", concluded_one.pk)]
+    posts = 0
+    for address in urls:
+        fields = form_fields(lado.get(address).text)
+        assert fields, address
+        for value in NASTY:
+            response = lado.post(address, {name: value for name in fields})
+            assert response.status_code in (200, 302), (address, value)
+            posts += 1
+    assert posts == len(urls) * len(NASTY)
