@@ -90,6 +90,9 @@ GOV_MEETING = "/governance/meetings/{gov_meeting}/"
 GOV_PLAN = "/governance/plans/{gov_plan}/"
 GOV_PRIORITY = GOV_PLAN + "priorities/{gov_priority}/"
 GOV_EVALUATION = "/governance/self-evaluation/{gov_evaluation}/"
+# The LADO area opens only to the LADO team: its persona is the scenario's LADO officer.
+LADO = "lado_officer"
+ALLEGATION = "/lado/{%s}/"
 # Longer than the sign-off note may be: the one way to reject a form whose only field is
 # optional.
 TOO_LONG_NOTE = "x" * 5001
@@ -594,6 +597,27 @@ PAGES: list[Page] = [
     *form("governance:start_self_evaluation", "/governance/self-evaluation/new/", PA),
     Page("governance:self_evaluation", GOV_EVALUATION, TM),
     Page("governance:edit_section", GOV_EVALUATION + "sections/leaders/", SM),
+
+    # LADO (allegations against people who work with children)
+    Page("lado:allegations", "/lado/", LADO),
+    Page("lado:allegations", "/lado/?overdue=on&status=awaiting", LADO, state="filtered"),
+    Page("lado:allegations", "/lado/?sector=transport", LADO, state="none match"),
+    *form("lado:record_allegation", "/lado/new/", LADO),
+    Page("lado:allegation", ALLEGATION % "lado_awaiting", LADO),
+    Page("lado:allegation", ALLEGATION % "lado_concluded", LADO, state="outcome"),
+    *form("lado:change_allegation", ALLEGATION % "lado_awaiting" + "change/", LADO),
+    *form("lado:record_consideration",
+          ALLEGATION % "lado_awaiting" + "initial-consideration/", LADO),
+    Page("lado:record_consideration",
+         ALLEGATION % "lado_considered" + "initial-consideration/", LADO, state="already"),
+    *form("lado:record_meeting", ALLEGATION % "lado_considered" + "meetings/new/", LADO),
+    *form("lado:record_outcome", ALLEGATION % "lado_considered" + "outcome/", LADO),
+    *form("lado:close_allegation", ALLEGATION % "lado_concluded" + "close/", LADO),
+    Page("lado:close_allegation", ALLEGATION % "lado_awaiting" + "close/", LADO,
+         state="no outcome"),
+    Page("lado:report", "/lado/figures/", LADO),
+    *form("lado:team", "/lado/team/", SM),
+    *form("lado:end_membership", "/lado/team/{lado_member}/end/", SM),
 
     # Administration
     Page("core:audit_trail", "/audit/", ADMIN),

@@ -520,6 +520,42 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
         due_on=days_ago(-60), status="on_track", actor=sm)
     governance.measure_add(priority=gov_priority, description="Contacts decided in a day",
                            indicator_code="H-FD-01", steps=[(days_ago(-30), 90)], actor=sm)
+    # LADO: an officer in the LADO team (added by the service manager, who is not in it), an
+    # allegation waiting for its initial consideration (naming the CP child), one considered
+    # (for the meeting and outcome forms) and one with its outcome (for the close form).
+    from hearth.lado import services as lado
+    lado_officer = accounts.user_create(
+        username="lara.lindqvist", password=None, password_hash=password_hash(PASSWORD),
+        first_name="Lara", last_name="Lindqvist", role=Role.SENIOR_PRACTITIONER,
+        team=iro.team, system_job=JOB, email="lara.lindqvist@example.invalid")
+    lado_member = lado.member_add(user=lado_officer, reason="Appointed LADO officer", actor=sm)
+    users["lado_officer"] = lado_officer
+
+    def allegation(received: int, children=()):
+        return lado.allegation_record(
+            received_on=days_ago(received), received_time=dt.time(9, 40),
+            referrer_name="Casey Marchbank", referrer_agency="Oakridge Primary School",
+            subject_name="Devon Ashgrove-Pike", subject_role="Teaching assistant",
+            subject_employer="Oakridge Primary School", subject_sector="education",
+            category="physical", summary="A pupil said the assistant pushed them hard.",
+            lado_officer=lado_officer, actor=lado_officer, children=children)
+
+    lado_awaiting = allegation(4, [child["cp"]])
+    lado_considered = allegation(20)
+    lado_concluded = allegation(60)
+    for considered in (lado_considered, lado_concluded):
+        lado.initial_consideration_record(
+            allegation=considered, considered_on=considered.received_on, threshold="met",
+            consideration_notes="The harm test is met.", police_involved=False,
+            actor=lado_officer)
+    lado.meeting_record(allegation=lado_concluded, kind="evaluation",
+                        held_on=lado_concluded.received_on + dt.timedelta(days=3),
+                        attendees="LADO; head teacher; HR adviser",
+                        decisions="The school to investigate", actor=lado_officer)
+    lado.outcome_record(allegation=lado_concluded, outcome="unsubstantiated",
+                        outcome_on=days_ago(10), outcome_notes="Not enough evidence.",
+                        referred_to_dbs=False, referred_to_professional_body=False,
+                        professional_body="", actor=lado_officer)
 
     # A local closure day for the working-days pages, far enough ahead to move no deadline here.
     closure = None
@@ -583,6 +619,10 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
             "audit_draft": audit_draft.pk,
             "audit_action": audit_action.pk,
             "audit_tool_version": audit_done.tool_version_id,
+            "lado_awaiting": lado_awaiting.pk,
+            "lado_considered": lado_considered.pk,
+            "lado_concluded": lado_concluded.pk,
+            "lado_member": lado_member.pk,
             "complaint_open": complaint_open.pk,
             "complaint_open_stage": complaint_open.stages.get().pk,
             "complaint_answered": complaint_answered.pk,

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "hearth.complaints",
     "hearth.audits",
     "hearth.governance",
+    "hearth.lado",
     "hearth.drafts",
     "hearth.imports",
     "hearth.returns",

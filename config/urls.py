@@ -29,6 +29,7 @@ urlpatterns = [
     path("complaints/", include("hearth.complaints.urls")),
     path("case-audits/", include("hearth.audits.urls")),
     path("governance/", include("hearth.governance.urls")),
+    path("lado/", include("hearth.lado.urls")),
     path("court/", include("hearth.court.urls")),
     path("performance/", include("hearth.performance.urls")),
     path("returns/", include("hearth.returns.urls")),

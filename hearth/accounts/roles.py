@@ -249,6 +249,23 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
         "and evidence of impact"),
     "governance.write_self_evaluation": (
         (SM, PA), "Start, write and export the self-evaluation"),
+    # Allegations against people who work with children (hearth.lado): a role only says who
+    # MAY be in the LADO team; membership of it (lado.LadoTeamMember) is what opens the area,
+    # and anyone outside it gets a 404. Administrators and analysts can never be members.
+    "lado.view_allegations": (
+        (*PRACTITIONERS, IRO, BS),
+        "Open the LADO area: allegations, meetings, outcomes and the yearly figures (only "
+        "while in the LADO team)"),
+    "lado.record_allegation": (
+        (*PRACTITIONERS, IRO, BS),
+        "Record and correct an allegation referred to the LADO, and its meetings (only while "
+        "in the LADO team)"),
+    "lado.record_lado_decision": (
+        (*PRACTITIONERS, IRO),
+        "Record the LADO's initial consideration, the outcome and referrals on, and close an "
+        "allegation (only while in the LADO team)"),
+    "lado.manage_lado_team": (
+        (SM,), "Say who is in the LADO team (never yourself); shows no allegation"),
     "core.view_audit_trail": ((ADMIN,), "Search the audit trail"),
     "workingdays.manage_closure_days": ((ADMIN,), "Add and remove local closure days"),
     "api.use_api": (

@@ -31,6 +31,7 @@ from hearth.synthetic.casework import CASEWORK, CaseworkResult, CaseworkSettings
 from hearth.synthetic.complaints import ComplaintsResult, build_complaints
 from hearth.synthetic.families import FamilyBuilder, FamilyResult, FamilySpec, IdentifierPool
 from hearth.synthetic.governance import GovernanceResult, build_governance
+from hearth.synthetic.lado import LadoResult, build_lado
 from hearth.synthetic.performance import build_figures
 from hearth.synthetic.profiles import Profile, TeamSpec
 from hearth.synthetic.staff import Organisation, StaffBuilder
@@ -70,6 +71,7 @@ class Authority:
     complaints: ComplaintsResult | None = None
     audits: AuditsResult | None = None
     governance: GovernanceResult | None = None
+    lado: LadoResult | None = None
     seconds: float = 0.0
 
     @property
@@ -105,6 +107,7 @@ class Authority:
                 "tracker actions": self.governance.tracker_actions,
                 "improvement actions": self.governance.improvement_actions}
                if self.governance else {}),
+            **({"LADO allegations": self.lado.allegations} if self.lado else {}),
         }
 
 
@@ -173,6 +176,7 @@ def build_authority(profile: Profile, *, seed: int, password: str = DEFAULT_DEMO
             authority.audits = build_audits(authority, random.Random(f"audits-{seed}"))
             authority.governance = build_governance(authority,
                                                     random.Random(f"governance-{seed}"))
+            authority.lado = build_lado(authority, random.Random(f"lado-{seed}"))
     authority.seconds = time.perf_counter() - started
     return authority
 

@@ -95,12 +95,15 @@ def concrete_url(pattern: str, child, records, team) -> str | None:
     return None if "<" in url or url.startswith("/api/") else url
 
 
-def expected_status(user, route, child, personas) -> int:
+def expected_status(user, route, child, personas) -> int:  # noqa: C901 - the rules in order
     declared = declared_permission(route.callback)
     if user is None:
         return 200 if declared == PUBLIC else 302
     if declared == PUBLIC:
         return 302 if route.name == "login" else 200
+    inside = getattr(route.callback, "hearth_confidential_area", None)
+    if inside is not None and not inside(user):
+        return 404  # a confidential area (hearth.lado) does not exist for anyone outside it
     held = permissions_for(user.role)
     if declared != "__signed_in__" and not any(p in held for p in declared.split(" or ")):
         return 403
