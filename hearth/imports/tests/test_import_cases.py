@@ -157,7 +157,8 @@ def test_one_bad_event_refuses_the_whole_file_and_names_its_place(personas, on_i
 def test_problems_in_several_cases_are_all_reported(personas, on_import_day, example, tmp_path):
     example["cases"][1]["events"][0]["received_at"] = "2027-01-12T09:45:00Z"  # the future
     closure = event_index(example, 2, "closure")
-    example["cases"][2]["events"][closure]["reason"] = "RC8"  # fine: it had an assessment
+    # RC8 says an assessment was all, but this episode had a plan too (CIN rule 2990).
+    example["cases"][2]["events"][closure]["reason"] = "RC8"
     visit = event_index(example, 0, "cin_plan_visit")
     example["cases"][0]["events"][visit]["visited_on"] = "2026-04-01"  # before the plan
     before = snapshot()
@@ -167,7 +168,9 @@ def test_problems_in_several_cases_are_all_reported(personas, on_import_day, exa
     assert (f"cases[0].events[{visit}].visited_on: The visit cannot be before the plan started "
             "on 30 April 2026") in errors
     assert "cases[1].events[0].received_at: The time the contact was received cannot be" in errors
-    assert "2 problems" in errors
+    assert (f"cases[2].events[{closure}]: RC8 means the episode had an assessment and nothing "
+            "more, but it had a child protection plan") in errors
+    assert "3 problems" in errors
     assert snapshot() == before
 
 
