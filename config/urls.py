@@ -28,6 +28,7 @@ urlpatterns = [
     path("workforce/", include("hearth.workforce.urls")),
     path("complaints/", include("hearth.complaints.urls")),
     path("court/", include("hearth.court.urls")),
+    path("health-education/", include("hearth.health_education.urls")),
     path("performance/", include("hearth.performance.urls")),
     path("returns/", include("hearth.returns.urls")),
     path("audit/", include("hearth.core.urls")),
