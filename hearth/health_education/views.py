@@ -40,7 +40,7 @@ def child_health_education_view(request, person_uuid):
 def _form_page(request, person_uuid, *, form_class, title, done, save, initial):
     context = record_context(request, person_uuid, SECTION)
     period = selectors.current_period(context["person"])
-    form = form_class(request.POST or None, initial=initial)
+    form = form_class(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and period is not None and form.is_valid():
         try:
             save(period, form.cleaned_data)
