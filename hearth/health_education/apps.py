@@ -8,7 +8,9 @@ class HealthEducationConfig(AppConfig):
 
     def ready(self) -> None:
         from hearth.care.lifecycle import on_care_ended, on_care_started
+        from hearth.cases.chronology import register_provider
         from hearth.health_education import services
+        from hearth.health_education.chronology import health_education_events
         from hearth.people.record_tabs import RecordTab, register_tab
 
         register_tab(RecordTab("health_education", "Health and education",
@@ -16,3 +18,4 @@ class HealthEducationConfig(AppConfig):
                                children_only=True))
         on_care_started(services.open_clocks)
         on_care_ended(services.close_clocks)
+        register_provider(health_education_events)

@@ -157,3 +157,15 @@ def test_a_child_the_user_may_not_see_is_not_found(client, personas, name):
     people_services.record_restrict(person=other, actor=personas.sm_sara, reason="Staff relative")
     assert signed_in(client, personas.sw_alice).get(url(name, other)).status_code == 404
     assert client.post(url(name, other), {}).status_code == 404
+
+
+def test_the_chronology_shows_health_and_education(client, personas, child, period):
+    sw = personas.sw_alice
+    services.health_check_record(period=period, kind="dental", done_on=D(2026, 5, 3),
+                                 carried_out_by="Community dentist", actor=sw)
+    services.pep_record(period=period, held_on=D(2026, 5, 4), school="Synthetic Academy",
+                        actor=sw)
+    page = signed_in(client, sw).get(reverse("people:person_chronology",
+                                             args=[child.uuid])).text
+    assert "Dental check" in page and "By Community dentist" in page
+    assert "Personal education plan meeting" in page
