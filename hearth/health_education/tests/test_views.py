@@ -169,3 +169,14 @@ def test_the_chronology_shows_health_and_education(client, personas, child, peri
                                              args=[child.uuid])).text
     assert "Dental check" in page and "By Community dentist" in page
     assert "Personal education plan meeting" in page
+
+
+def test_managers_find_the_tasks_on_the_service_work_list_by_team_and_kind(client, personas,
+                                                                           child, period):
+    """The managers' due list is the Service work list: filtered by team and task kind."""
+    page = signed_in(client, personas.sm_sara).get(reverse("work:service"), {
+        "team": personas.team_a.pk, "kind": TaskKind.INITIAL_HEALTH_ASSESSMENT}).text
+    cell = '<td class="govuk-table__cell">{}</td>'
+    assert cell.format("Initial health assessment due") in page
+    assert child.last_name.upper() in page
+    assert cell.format("Dental check due") not in page
