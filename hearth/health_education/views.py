@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from hearth.cases.models import TaskKind
 from hearth.core import clock
 from hearth.core.errors import DomainError
 from hearth.core.permissions import requires
@@ -24,6 +25,28 @@ def _tab_url(person_uuid) -> str:
     return reverse("health_education:child_health_education", args=[person_uuid])
 
 
+# Where each task is done, and the permission that records it.
+RECORD_FOR_TASK = {
+    TaskKind.INITIAL_HEALTH_ASSESSMENT: ("record_health_check", "initial", "record_health"),
+    TaskKind.REVIEW_HEALTH_ASSESSMENT: ("record_health_check", "review", "record_health"),
+    TaskKind.DENTAL_CHECK: ("record_health_check", "dental", "record_health"),
+    TaskKind.SDQ: ("record_sdq", "", "record_health"),
+    TaskKind.PERSONAL_EDUCATION_PLAN: ("record_pep", "", "record_education"),
+}
+
+
+def _task_rows(request, child, tasks, *, period_open: bool) -> list[dict]:
+    rows = []
+    for task, status in tasks:
+        url_name, kind, permission = RECORD_FOR_TASK[task.kind]
+        url = ""
+        if period_open and request.user.has_perm(f"health_education.{permission}"):
+            url = reverse(f"health_education:{url_name}", args=[child.uuid])
+            url += f"?kind={kind}" if kind else ""
+        rows.append({"task": task, "status": status, "record_url": url})
+    return rows
+
+
 @requires("people.view_child")
 def child_health_education_view(request, person_uuid):
     context = record_context(request, person_uuid, SECTION)
@@ -31,7 +54,9 @@ def child_health_education_view(request, person_uuid):
     today = clock.today()
     period = selectors.current_period(child) or selectors.latest_period(child)
     year_end = selectors.last_year_end(today)
-    context.update(period=period, tasks=selectors.open_tasks(period, today=today), today=today,
+    tasks = _task_rows(request, child, selectors.open_tasks(period, today=today),
+                       period_open=period is not None and period.is_open)
+    context.update(period=period, tasks=tasks, today=today,
                    oc2=selectors.oc2_facts(child, year_end=year_end) if period else None,
                    school_age=selectors.school_age(child), **selectors.records_for(period))
     return render(request, "health_education/child_health_education.html", context)

@@ -54,6 +54,7 @@ def test_the_tab_shows_what_is_due_and_what_was_recorded(client, personas, child
     assert "Synthetic Academy" in page and "Score 17 of 40" in page
     assert "903 OC2 facts for the year to 31 March 2026" in page
     assert url("record_pep", child) in page
+    assert f'href="{url("record_health_check", child)}?kind=initial"' in page
     assert AuditEvent.objects.filter(event_code="CHILD_RECORD_VIEWED", child_id=child.pk,
                                      detail__section="health_education").exists()
 
@@ -143,6 +144,18 @@ def test_empty_forms_say_what_is_missing(client, personas, child, period):
 def test_roles_without_the_permission_are_refused(client, personas, child, period, name):
     assert signed_in(client, personas.iro_erin).get(url(name, child)).status_code == 403
     assert signed_in(client, personas.bs_ben).post(url(name, child), {}).status_code == 403
+
+
+def test_an_iro_sees_the_tab_without_record_links(client, personas, child, period):
+    page = signed_in(client, personas.iro_erin).get(url("child_health_education", child)).text
+    assert "Initial health assessment due" in page
+    assert url("record_health_check", child) not in page
+
+
+def test_the_kind_in_the_link_is_chosen_on_the_form(client, personas, child, period):
+    page = signed_in(client, personas.sw_alice).get(
+        url("record_health_check", child) + "?kind=dental").text
+    assert 'name="kind" value="dental" checked>' in page
 
 
 def test_the_tab_needs_people_view_child(client, personas, child, period):
