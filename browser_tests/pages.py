@@ -72,6 +72,7 @@ ASSESS = "/assessments/child/{%s}/"
 CIN = "/child-in-need/child/{%s}/"
 DOOR = "/front-door/child/{%s}/"
 CARE = "/care/child/{%s}/"
+HEALTH = "/health-education/child/{%s}/"
 MISSING = "/missing/child/{%s}/"
 IRO_CHALLENGES = "/iro/child/{%s}/"
 LEAVING = "/leaving-care/young-person/{%s}/"
@@ -262,6 +263,17 @@ PAGES: list[Page] = [
          state="ended plan"),
 
     # Children in care
+    Page("health_education:child_health_education", HEALTH % "care", SW),
+    Page("health_education:child_health_education", HEALTH % "care_ended",
+         state="ended period"),
+    Page("health_education:child_health_education", HEALTH % "empty", state="never in care"),
+    *form("health_education:record_health_check", HEALTH % "care" + "health-check/", SW),
+    *form("health_education:record_immunisations", HEALTH % "care" + "immunisations/", SW),
+    *form("health_education:record_sdq", HEALTH % "care" + "sdq/", SW),
+    Page("health_education:record_sdq", HEALTH % "empty" + "sdq/", SW, state="not in care"),
+    *form("health_education:record_pep", HEALTH % "care" + "pep/", SW),
+    *form("health_education:record_education_contact",
+          HEALTH % "care" + "education-contact/", SW),
     Page("care:child_care", CARE % "care", SW),
     Page("care:child_care", CARE % "care_ended", state="ended period"),
     Page("care:child_care", CARE % "empty", state="empty"),

@@ -81,6 +81,7 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     from hearth.court import services as court
     from hearth.fostering import services as fostering
     from hearth.frontdoor import services as frontdoor
+    from hearth.health_education import services as health_education
     from hearth.iro import services as iro_challenges
     from hearth.iro.codes import Reason, Stage
     from hearth.leaving_care import services as leaving_care
@@ -287,6 +288,17 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     care.cla_visit_record(period=in_care, visited_on=days_ago(7), child_seen=True,
                           seen_alone=True, bedroom_seen=True, note="Settling in.", actor=sw)
     care_episode = in_care.episodes.get(ended_on__isnull=True)
+    # Health and education of the child in care: the initial health assessment done, a PEP
+    # and an SDQ recorded (the dental check and the review assessment are still to come).
+    health_education.health_check_record(
+        period=in_care, kind="initial", done_on=days_ago(20),
+        carried_out_by="Looked-after children's nurse", actor=sw)
+    health_education.pep_record(period=in_care, held_on=days_ago(15),
+                                school="Synthetic High School", chaired_by_child=True,
+                                virtual_school_attended=True, actor=sw)
+    health_education.sdq_record(period=in_care, completed_on=days_ago(12), score=18, actor=sw)
+    health_education.immunisations_record(period=in_care, as_at=days_ago(20), up_to_date=True,
+                                          actor=sw)
     foster = care.Placement(placement_type="U6", provision="registered",
                             placement_postcode="ZZ1 1AA", provider_type="PR1", urn="XXXXXXX",
                             home_postcode="ZZ9 9ZZ")

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "hearth.iro",
     "hearth.fostering",
     "hearth.court",
+    "hearth.health_education",
     "hearth.performance",
     "hearth.workforce",
     "hearth.complaints",

@@ -175,6 +175,15 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
     "court.view_plo_tracker": (
         (TM, SM, IRO, PA),
         "See the PLO tracker and proceedings figures (names only with people.view_child)"),
+    # Health and education of children in care (hearth.health_education)
+    "health_education.record_health": (
+        PRACTITIONERS,
+        "Record a looked-after child's health assessments, dental checks, immunisations and "
+        "SDQ"),
+    "health_education.record_education": (
+        PRACTITIONERS,
+        "Record a looked-after child's personal education plans and school and Virtual "
+        "School contact"),
     # Workforce and supervision (hearth.workforce): staff data, not children's records.
     "workforce.view_workforce": (
         (TM, SM, PA),

@@ -105,6 +105,12 @@ class TaskKind(models.TextChoices):
                                  "Final hearing due: conclude care proceedings (26 weeks)")
     # Case supervision (hearth.workforce)
     SUPERVISE_CASE = "supervise_case", "Supervise this case (case supervision due)"
+    # Health and education of children in care (hearth.health_education)
+    INITIAL_HEALTH_ASSESSMENT = "initial_health_assessment", "Initial health assessment due"
+    REVIEW_HEALTH_ASSESSMENT = "review_health_assessment", "Review health assessment due"
+    DENTAL_CHECK = "dental_check", "Dental check due"
+    SDQ = "sdq", "Strengths and difficulties questionnaire due"
+    PERSONAL_EDUCATION_PLAN = "personal_education_plan", "Personal education plan (PEP) due"
 
 
 class StatutoryTaskQuerySet(models.QuerySet):

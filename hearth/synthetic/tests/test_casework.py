@@ -24,6 +24,9 @@ from hearth.core.models import AuditEvent
 from hearth.frontdoor.codes import ReasonForClosure
 from hearth.frontdoor.models import Contact, Referral
 from hearth.frontdoor.rules import contact_decision_due_on
+from hearth.health_education import rules as he_rules
+from hearth.health_education import services as health_education_services
+from hearth.health_education.models import HealthCheck, PersonalEducationPlan, SdqScore
 from hearth.protection import rules as cp
 from hearth.protection.models import (
     ChildProtectionPlan,
@@ -177,6 +180,8 @@ def expected_due_on(task: StatutoryTask) -> dt.date:
               "cin.CinPlan": CinPlan, "care.CarePeriod": CarePeriod,
               }[task.source_type].objects.get(pk=task.source_id)
     kind = TaskKind(task.kind)
+    if kind in health_education_services.KINDS:
+        return health_education_due_on(source, kind, calendar)
     if kind in (TaskKind.HOLD_CLA_REVIEW, TaskKind.VISIT_CLA):
         return cla_due_on(source, kind, calendar)
     if kind == TaskKind.DECIDE_CONTACT:
@@ -214,6 +219,30 @@ def cla_due_on(period: CarePeriod, kind: TaskKind, calendar) -> dt.date:
                                    last_seen_on=max(seen.values_list("visited_on", flat=True),
                                                     default=None),
                                    intended_until_18=episode.intended_until_18)
+
+
+def health_education_due_on(period: CarePeriod, kind: TaskKind, calendar) -> dt.date:
+    dob, started_on = period.child.date_of_birth, period.started_on
+    checks = HealthCheck.objects.filter(period=period)
+    if kind == TaskKind.INITIAL_HEALTH_ASSESSMENT:
+        return he_rules.initial_health_assessment_due_on(started_on=started_on,
+                                                         calendar=calendar)
+    if kind == TaskKind.REVIEW_HEALTH_ASSESSMENT:
+        last = checks.exclude(kind="dental").latest("done_on").done_on
+        return he_rules.review_health_assessment_due_on(date_of_birth=dob,
+                                                        last_assessed_on=last)
+    if kind == TaskKind.DENTAL_CHECK:
+        last = max(checks.filter(kind="dental").values_list("done_on", flat=True), default=None)
+        return he_rules.dental_due_on(started_on=started_on, last_checked_on=last)
+    if kind == TaskKind.SDQ:
+        last = max(SdqScore.objects.filter(period=period).values_list("completed_on", flat=True),
+                   default=None)
+        return he_rules.sdq_due_on(date_of_birth=dob, started_on=started_on,
+                                   last_completed_on=last)
+    last = max(PersonalEducationPlan.objects.filter(period=period).values_list(
+        "held_on", flat=True), default=None)
+    return he_rules.pep_due_on(date_of_birth=dob, started_on=started_on, last_held_on=last,
+                               calendar=calendar)
 
 
 def cp_due_on(plan: ChildProtectionPlan, kind: TaskKind, calendar) -> dt.date:
