@@ -556,6 +556,29 @@ LIBRARY: dict[str, Indicator] = {i.code: i for i in [
         targets=(_t("95"),), tolerance=Decimal("5"),
         calculation=calc.Events(tasks_done("visit_cla")), source="issue 6"),
     Indicator(
+        "H-CL-11", "Initial health assessments on time", "Children in care", sc.PERCENT,
+        sc.HIGHER, "Initial health assessments held within 20 working days of care starting",
+        "Initial health assessments held", targets=(_t("90"),), tolerance=Decimal("5"),
+        calculation=calc.Events(tasks_done("initial_health_assessment")),
+        source="seeds/004_46ad6842801cbab3.txt line 333"),
+    Indicator(
+        "H-CL-09", "Review health assessments on time", "Children in care", sc.PERCENT,
+        sc.HIGHER, "Review health assessments held by their due date",
+        "Review health assessments held", targets=(_t("95"),), tolerance=Decimal("5"),
+        calculation=calc.Events(tasks_done("review_health_assessment")),
+        source="seeds/004_46ad6842801cbab3.txt lines 284-286"),
+    Indicator(
+        "H-CL-10", "Dental checks on time", "Children in care", sc.PERCENT, sc.HIGHER,
+        "Dental checks made by their due date", "Dental checks made", targets=(_t("90"),),
+        tolerance=Decimal("10"), calculation=calc.Events(tasks_done("dental_check")),
+        source="seeds/004_46ad6842801cbab3.txt line 333"),
+    Indicator(
+        "H-CL-12", "Personal education plans on time", "Children in care", sc.PERCENT,
+        sc.HIGHER, "PEP meetings held by their due date (each term)", "PEP meetings held",
+        targets=(_t("95"),), tolerance=Decimal("5"),
+        calculation=calc.Events(tasks_done("personal_education_plan")),
+        source="seeds/004_46ad6842801cbab3.txt lines 294, 339"),
+    Indicator(
         "H-CL-21", "Children looked after with 3 or more placements in the last 12 months",
         "Children in care", sc.PERCENT, sc.LOWER,
         "Children looked after with 3 or more placements in the 12 months to the period's end",
