@@ -13,21 +13,12 @@ from hearth.assessments.forms import (
     StartAssessmentForm,
 )
 from hearth.core import clock
-from hearth.core.errors import DomainError
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires
 from hearth.people.record_views import record_context
 from hearth.workingdays.selectors import current_calendar
 
 SECTION = "assessments"
-
-
-def _save_or_show(form, save):
-    """Runs `save`; a broken rule becomes a form error and everything typed stays."""
-    try:
-        return save()
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
 
 
 def _with_assessment(request, person_uuid, assessment_id) -> dict:
@@ -68,7 +59,7 @@ def start_assessment_view(request, person_uuid):
                                         "referral": getattr(first, "pk", None)})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        assessment = _save_or_show(form, lambda: services.assessment_start(
+        assessment = save_or_show(form, lambda: services.assessment_start(
             referral=data["referral"], kind=data["kind"], started_on=data["started_on"],
             actor=request.user))
         if assessment:
@@ -87,7 +78,7 @@ def edit_assessment_view(request, person_uuid, assessment_id):
     initial = {name: getattr(assessment, name) for name in AssessmentForm.base_fields}
     form = AssessmentForm(request.POST or None, initial=initial)
     if request.method == "POST" and not assessment.is_authorised and form.is_valid():
-        if _save_or_show(form, lambda: services.assessment_update(
+        if save_or_show(form, lambda: services.assessment_update(
                 assessment=assessment, actor=request.user, **form.cleaned_data)):
             messages.success(request, "The assessment was saved")
             return redirect("assessments:assessment", person_uuid, assessment.pk)
@@ -102,7 +93,7 @@ def add_contribution_view(request, person_uuid, assessment_id):
     assessment = context["assessment"]
     form = ContributionForm(request.POST or None, initial={"received_on": clock.today()})
     if request.method == "POST" and not assessment.is_authorised and form.is_valid():
-        if _save_or_show(form, lambda: services.assessment_contribution_add(
+        if save_or_show(form, lambda: services.assessment_contribution_add(
                 assessment=assessment, actor=request.user, **form.cleaned_data)):
             messages.success(request, "The partner agency's contribution was added")
             return redirect("assessments:assessment", person_uuid, assessment.pk)
@@ -118,7 +109,7 @@ def authorise_assessment_view(request, person_uuid, assessment_id):
     form = AuthoriseForm(request.POST or None, due_on=assessment.due_on,
                          initial={"authorised_on": clock.today()})
     if request.method == "POST" and not assessment.is_authorised and form.is_valid():
-        authorised = _save_or_show(form, lambda: services.assessment_authorise(
+        authorised = save_or_show(form, lambda: services.assessment_authorise(
             assessment=assessment, actor=request.user, **form.cleaned_data))
         if authorised:
             return _after_authorising(request, person_uuid, authorised)

@@ -34,6 +34,7 @@ from hearth.audits.forms import (
 from hearth.core import clock
 from hearth.core.audit import Auditor
 from hearth.core.errors import DomainError
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires, requires_any
 from hearth.people.models import Person
 from hearth.people.record_views import record_context
@@ -45,15 +46,6 @@ SECTION = "audits"
 
 def _params(request) -> dict:
     return {k: v for k, v in request.GET.items() if k != "page"}
-
-
-def _save_or_show(form, save):
-    """Runs `save`; a broken rule becomes a form error and everything typed stays."""
-    try:
-        return save()
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
 
 
 def _audit_url(audit) -> str:
@@ -110,7 +102,7 @@ def start_audit_view(request):
         "audited_on": clock.today(), "child": _initial_child(request),
         "programme": request.GET.get("programme")})
     if request.method == "POST" and form.is_valid():
-        audit = _save_or_show(form, lambda: services.audit_start(actor=request.user,
+        audit = save_or_show(form, lambda: services.audit_start(actor=request.user,
                                                                  **form.cleaned_data))
         if audit:
             messages.success(request, f"Audit {audit.reference} was started: grade each "
@@ -170,7 +162,7 @@ def record_audit_view(request, audit_id):
                            initial=initial)
     if request.method == "POST" and problem is None and form.is_valid():
         data = form.cleaned_data
-        saved = _save_or_show(form, lambda: services.audit_record(
+        saved = save_or_show(form, lambda: services.audit_record(
             audit=audit, answers=form.answers(), overall_grade=data["overall_grade"],
             findings=data["findings"], child_family_views=data["child_family_views"],
             worker_took_part=data["worker_took_part"],
@@ -195,7 +187,7 @@ def add_action_view(request, audit_id):
         "due_on": rules.default_action_due_on(max(audit.audited_on, clock.today()),
                                               current_calendar())})
     if request.method == "POST" and problem is None and form.is_valid():
-        if _save_or_show(form, lambda: services.action_add(audit=audit, actor=request.user,
+        if save_or_show(form, lambda: services.action_add(audit=audit, actor=request.user,
                                                            **form.cleaned_data)):
             messages.success(request, "The action was added")
             return redirect(_audit_url(audit))
@@ -213,7 +205,7 @@ def cancel_action_view(request, audit_id, action_id):
     problem = None if action.is_open else "This action is already finished."
     form = CancelActionForm(request.POST or None)
     if request.method == "POST" and problem is None and form.is_valid():
-        if _save_or_show(form, lambda: services.action_cancel(action=action, actor=request.user,
+        if save_or_show(form, lambda: services.action_cancel(action=action, actor=request.user,
                                                               **form.cleaned_data)):
             messages.success(request, "The action was cancelled")
             return redirect(_audit_url(audit))
@@ -281,7 +273,7 @@ def finish_action_view(request, action_id):
         problem = f"This action is already {action.get_status_display().lower()}."
     form = FinishActionForm(request.POST or None, initial={"done_on": clock.today()})
     if request.method == "POST" and problem is None and form.is_valid():
-        if _save_or_show(form, lambda: services.action_done(action=action, actor=request.user,
+        if save_or_show(form, lambda: services.action_done(action=action, actor=request.user,
                                                             **form.cleaned_data)):
             messages.success(request, "The action was recorded as done")
             if request.user.has_perm("audits.view_audits"):
@@ -323,7 +315,7 @@ def add_programme_view(request):
     form = ProgrammeForm(request.POST or None, initial={
         "status": "planned", "tool_version": getattr(version, "pk", None)})
     if request.method == "POST" and form.is_valid():
-        programme = _save_or_show(form, lambda: services.programme_create(
+        programme = save_or_show(form, lambda: services.programme_create(
             actor=request.user, **form.cleaned_data))
         if programme:
             messages.success(request, f"The programme {programme} was planned")
@@ -355,7 +347,7 @@ def edit_programme_view(request, programme_id):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         teams = data.pop("teams")
-        if _save_or_show(form, lambda: services.programme_change(
+        if save_or_show(form, lambda: services.programme_change(
                 programme=programme, actor=request.user, teams=teams, **data)):
             messages.success(request, "The programme was saved")
             return redirect("audits:programme", programme.pk)
@@ -390,7 +382,7 @@ def add_tool_version_view(request):
     form = ToolVersionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        version = _save_or_show(form, lambda: services.tool_version_create(
+        version = save_or_show(form, lambda: services.tool_version_create(
             tool_name=data["tool_name"], sections=data["questions"], note=data["note"],
             actor=request.user))
         if version:
@@ -439,7 +431,7 @@ def add_deep_dive_view(request):
     form = DeepDiveForm(request.POST or None, initial={"held_on": clock.today(),
                                                        "lead": request.user.pk})
     if request.method == "POST" and form.is_valid():
-        if _save_or_show(form, lambda: services.deep_dive_record(actor=request.user,
+        if save_or_show(form, lambda: services.deep_dive_record(actor=request.user,
                                                                  **form.cleaned_data)):
             messages.success(request, "The deep dive was recorded")
             return redirect("audits:deep_dives")

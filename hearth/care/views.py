@@ -20,7 +20,7 @@ from hearth.care.forms import (
     VisitForm,
 )
 from hearth.core import clock
-from hearth.core.errors import DomainError
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires
 from hearth.people import services as people_services
 from hearth.people.models import Person
@@ -32,15 +32,6 @@ PAGE_SIZE = 50
 EPISODE_FIELDS = ("legal_status", "category_of_need", "placement_type", "provider_type",
                   "provision", "placement_postcode", "home_postcode", "urn",
                   "intended_until_18", "head_of_service_agreed")
-
-
-def _save_or_show(form, save):
-    """Runs `save`; a broken rule becomes a form error and everything typed stays."""
-    try:
-        return save()
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
 
 
 def _care_url(person_uuid) -> str:
@@ -63,7 +54,7 @@ def start_care_view(request, person_uuid):
     form = StartCareForm(request.POST or None, initial={"started_on": clock.today()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _save_or_show(form, lambda: services.care_period_start(
+        if save_or_show(form, lambda: services.care_period_start(
                 child=child, started_on=data["started_on"], legal_status=data["legal_status"],
                 category_of_need=data["category_of_need"], placement=form.placement(),
                 actor=request.user)):
@@ -84,7 +75,7 @@ def _period_form_page(request, person_uuid, period_id, *, form_class, save, titl
         initial = initial(period)
     form = form_class(request.POST or None, initial=initial or {}, **(form_kwargs or {}))
     if request.method == "POST" and period.is_open and form.is_valid():
-        if _save_or_show(form, lambda: save(period, form)):
+        if save_or_show(form, lambda: save(period, form)):
             messages.success(request, done)
             return redirect("care:child_care", person_uuid)
     context.update(form=form, period=period, form_title=title, submit_label=title,
@@ -162,7 +153,7 @@ def sign_off_placement_view(request, person_uuid, care_episode_id):
     form = SignOffForm(request.POST or None)
     waiting = episode.needs_sign_off and episode.is_open and not episode.is_signed_off
     if request.method == "POST" and waiting and form.is_valid():
-        if _save_or_show(form, lambda: services.placement_sign_off(
+        if save_or_show(form, lambda: services.placement_sign_off(
                 episode=episode, actor=request.user, **form.cleaned_data)):
             messages.success(request, "The placement was signed off")
             return redirect("care:child_care", person_uuid)

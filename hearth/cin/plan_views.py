@@ -8,21 +8,12 @@ from hearth.cin import selectors, services
 from hearth.cin.access import access_cin_plan
 from hearth.cin.forms import EndCinPlanForm, ReviewForm, StartCinPlanForm, VisitForm
 from hearth.core import clock
-from hearth.core.errors import DomainError
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires
 from hearth.people.record_views import record_context
 from hearth.workingdays.selectors import current_calendar
 
 SECTION = "cin"
-
-
-def _save_or_show(form, save):
-    """Runs `save`; a broken rule becomes a form error and everything typed stays."""
-    try:
-        return save()
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
 
 
 def _list_url(person_uuid) -> str:
@@ -46,7 +37,7 @@ def start_cin_plan_view(request, person_uuid):
     form = StartCinPlanForm(request.POST or None, referrals=referrals,
                             initial={"started_on": clock.today(), "referral": chosen})
     if request.method == "POST" and form.is_valid():
-        if _save_or_show(form, lambda: services.cin_plan_start(actor=request.user,
+        if save_or_show(form, lambda: services.cin_plan_start(actor=request.user,
                                                                **form.cleaned_data)):
             messages.success(request, "The child in need plan was started")
             return redirect("cin:child_cin_plans", person_uuid)
@@ -63,7 +54,7 @@ def _plan_form_page(request, person_uuid, plan_id, *, form_class, save, title, d
     plan = access_cin_plan(child=context["person"], plan_id=plan_id)
     form = form_class(request.POST or None, initial=initial or {})
     if request.method == "POST" and plan.is_open and form.is_valid():
-        if _save_or_show(form, lambda: save(plan, form.cleaned_data)):
+        if save_or_show(form, lambda: save(plan, form.cleaned_data)):
             messages.success(request, done)
             return redirect("cin:child_cin_plans", person_uuid)
     context.update(form=form, plan=plan, form_title=title, submit_label=title,

@@ -25,7 +25,7 @@ from hearth.complaints.forms import (
 )
 from hearth.core import clock
 from hearth.core.audit import Auditor
-from hearth.core.errors import DomainError
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires
 from hearth.people.models import Person
 from hearth.people.record_views import record_context
@@ -37,15 +37,6 @@ SECTION = "complaints"
 
 def _params(request) -> dict:
     return {k: v for k, v in request.GET.items() if k != "page"}
-
-
-def _save_or_show(form, save):
-    """Runs `save`; a broken rule becomes a form error and everything typed stays."""
-    try:
-        return save()
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
 
 
 def _complaint_url(complaint) -> str:
@@ -111,7 +102,7 @@ def record_complaint_view(request):
                                   "receiving_officer": request.user.pk,
                                   "children": _initial_children(request)})
     if request.method == "POST" and form.is_valid():
-        complaint = _save_or_show(form, lambda: services.complaint_record(
+        complaint = save_or_show(form, lambda: services.complaint_record(
             actor=request.user, **form.cleaned_data))
         if complaint:
             messages.success(request, f"Complaint {complaint.reference} was recorded: the stage "
@@ -159,7 +150,7 @@ def _stage_form_page(request, complaint_id, stage_id, *, form_class, title, done
     problem = refusal(complaint, stage) if refusal else None
     form = form_class(request.POST or None, initial=initial, **(form_kwargs or {}))
     if request.method == "POST" and problem is None and form.is_valid():
-        if _save_or_show(form, lambda: save(stage, form.cleaned_data)):
+        if save_or_show(form, lambda: save(stage, form.cleaned_data)):
             messages.success(request, done)
             return redirect(_complaint_url(complaint))
     return render(request, "complaints/stage_form.html", {
@@ -301,7 +292,7 @@ def escalate_view(request, complaint_id):
     form = EscalateForm(request.POST or None, initial={
         "requested_on": clock.today(), "responding_manager": complaint.responding_manager_id})
     if request.method == "POST" and problem is None and form.is_valid():
-        stage = _save_or_show(form, lambda: services.complaint_escalate(
+        stage = save_or_show(form, lambda: services.complaint_escalate(
             complaint=complaint, actor=request.user, **form.cleaned_data))
         if stage:
             messages.success(request, f"{stage.get_stage_display()} was started: the response "
@@ -361,7 +352,7 @@ def record_feedback_view(request):
     form = FeedbackForm(request.POST or None, user=request.user,
                         initial={"received_on": clock.today()})
     if request.method == "POST" and form.is_valid():
-        feedback = _save_or_show(form, lambda: services.feedback_record(
+        feedback = save_or_show(form, lambda: services.feedback_record(
             actor=request.user, **form.cleaned_data))
         if feedback:
             messages.success(request, f"The {feedback.get_kind_display().lower()} was recorded")

@@ -73,3 +73,22 @@ class GovukForm(forms.Form):
 
 class GovukModelForm(forms.ModelForm):
     template_name = "govuk/forms/form.html"
+
+
+def save_or_show(form, save):
+    """Runs `save` (a service call) for a valid form. A broken rule of the service becomes an
+    error on the form's field (or the whole form), so the page is shown again with everything
+    typed still in it, and None is returned. Otherwise: what `save` returned, or True. A rule
+    about a moment (`started_at`) is shown on its date field (`started_on`) when the form asks
+    for the date."""
+    from hearth.core.errors import DomainError
+
+    try:
+        result = save()
+    except DomainError as error:
+        field = error.field or ""
+        if field not in form.fields and field.endswith("_at"):
+            field = field.removesuffix("_at") + "_on"
+        form.add_error(field if field in form.fields else None, error.message)
+        return None
+    return True if result is None else result

@@ -9,7 +9,7 @@ from django.urls import reverse
 from hearth.accounts.roles import PERMISSIONS
 from hearth.core import clock
 from hearth.core.audit import Auditor
-from hearth.core.errors import DomainError
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires
 from hearth.court import rules, selectors, services
 from hearth.court.access import access_legal_case
@@ -31,15 +31,6 @@ from hearth.people.record_views import record_context
 
 SECTION = "court"
 PAGE_SIZE = 50
-
-
-def _save_or_show(form, save):
-    """Runs `save`; a broken rule becomes a form error and everything typed stays."""
-    try:
-        return save() or True
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
 
 
 def _tab_url(person_uuid) -> str:
@@ -69,7 +60,7 @@ def record_panel_view(request, person_uuid):
     form = PanelForm(request.POST or None, initial={"held_on": clock.today()},
                      siblings=siblings, chairs=chairs())
     if request.method == "POST" and form.is_valid():
-        if _save_or_show(form, lambda: services.panel_record(
+        if save_or_show(form, lambda: services.panel_record(
                 lead_child=child, actor=request.user, **form.service_values())):
             messages.success(request, "The panel's decision was recorded")
             return redirect("court:child_court", person_uuid)
@@ -85,7 +76,7 @@ def _case_form_page(request, person_uuid, legal_case_id, *, action, form_class, 
     refusal = rules.stage_refusal(action, stage=legal_case.stage, ended_on=legal_case.ended_on)
     form = form_class(request.POST or None, initial=initial or {})
     if request.method == "POST" and refusal is None and form.is_valid():
-        if _save_or_show(form, lambda: save(legal_case, form.cleaned_data)):
+        if save_or_show(form, lambda: save(legal_case, form.cleaned_data)):
             messages.success(request, done)
             return redirect("court:child_court", person_uuid)
     context.update(form=form, legal_case=legal_case, refusal=refusal, form_title=title,

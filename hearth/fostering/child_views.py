@@ -4,11 +4,11 @@ the form that links the current foster placement to a household."""
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires
 from hearth.fostering import selectors, services
 from hearth.fostering.codes import FOSTER_PLACEMENTS
 from hearth.fostering.forms import LinkForm
-from hearth.fostering.household_views import save_or_show
 from hearth.people.record_views import record_context
 
 SECTION = "fostering"

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from hearth.core import clock
 from hearth.core.errors import DomainError
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires
 from hearth.fostering import rules, selectors, services
 from hearth.fostering.access import access_household
@@ -27,15 +28,6 @@ from hearth.people.models import Person
 from hearth.workingdays.selectors import current_calendar
 
 PAGE_SIZE = 25
-
-
-def save_or_show(form, save):
-    """Runs `save`; a broken rule becomes a form error and everything typed stays."""
-    try:
-        return save()
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
 
 
 def household_url(household) -> str:

@@ -6,11 +6,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires
 from hearth.fostering import selectors, services
 from hearth.fostering.access import access_provider
 from hearth.fostering.forms import ProviderForm, ProviderListForm
-from hearth.fostering.household_views import save_or_show
 from hearth.fostering.models import Provider
 from hearth.people import services as people_services
 from hearth.people.models import Person

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from hearth.core import clock
-from hearth.core.errors import DomainError
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires
 from hearth.governance import forms as f
 from hearth.governance import rules, selectors, services, word
@@ -47,15 +47,6 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def _params(request) -> dict:
     return {k: v for k, v in request.GET.items() if k != "page"}
-
-
-def _save_or_show(form, save):
-    """Runs `save`; a broken rule becomes a form error and everything typed stays."""
-    try:
-        return save()
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
 
 
 def _form_page(request, form, *, title: str, cancel_url: str, caption: str = "",
@@ -95,7 +86,7 @@ def meetings_view(request):
 def add_committee_view(request):
     form = f.CommitteeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        committee = _save_or_show(form, lambda: services.committee_add(
+        committee = save_or_show(form, lambda: services.committee_add(
             actor=request.user, **form.cleaned_data))
         if committee:
             messages.success(request, f"{committee} was added")
@@ -109,7 +100,7 @@ def record_meeting_view(request):
     form = f.MeetingForm(request.POST or None,
                          initial={"committee": selectors.committees().first()})
     if request.method == "POST" and form.is_valid():
-        meeting = _save_or_show(form, lambda: services.meeting_record(
+        meeting = save_or_show(form, lambda: services.meeting_record(
             actor=request.user, **form.cleaned_data))
         if meeting:
             messages.success(request, f"The meeting of {meeting} was recorded")
@@ -147,7 +138,7 @@ def _meeting_form(request, meeting_id, *, form_class, title, save, done, initial
     meeting = access_meeting(meeting_id)
     form = form_class(request.POST or None, initial=initial, **(form_kwargs or {}))
     if request.method == "POST" and form.is_valid():
-        if _save_or_show(form, lambda: save(meeting, form.cleaned_data)):
+        if save_or_show(form, lambda: save(meeting, form.cleaned_data)):
             messages.success(request, done)
             return redirect("governance:meeting", meeting.pk)
     return _form_page(request, form, title=title, caption=str(meeting), intro=intro,
@@ -279,7 +270,7 @@ def update_tracker_action_view(request, tracker_action_id):
         "on": clock.today(), "status": action.status, "note": action.notes})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        saved = _save_or_show(form, lambda: services.tracker_action_update(
+        saved = save_or_show(form, lambda: services.tracker_action_update(
             action=action, kind=data["kind"], status=data.get("status") or action.status,
             on=data["on"], note=data.get("note") or "", due_on=data.get("due_on"),
             actor=request.user))
@@ -306,7 +297,7 @@ def plans_view(request):
 def add_plan_view(request):
     form = f.PlanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        plan = _save_or_show(form, lambda: services.improvement_plan_add(
+        plan = save_or_show(form, lambda: services.improvement_plan_add(
             actor=request.user, **form.cleaned_data))
         if plan:
             messages.success(request, f"{plan} was added: now add its priorities")
@@ -357,7 +348,7 @@ def _plan_form(request, improvement_plan_id, *, form_class, title, save, done,
                     else reverse("governance:plan", args=[plan.pk]))
     form = form_class(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if _save_or_show(form, lambda: save(plan, priority, form.cleaned_data)):
+        if save_or_show(form, lambda: save(plan, priority, form.cleaned_data)):
             messages.success(request, done)
             return redirect(back)
     return _form_page(request, form, title=title, cancel_url=back,
@@ -403,7 +394,7 @@ def update_action_view(request, improvement_plan_id, improvement_action_id):
         "completed_on": action.completed_on, "due_on": action.due_on,
         "owner": action.owner_id})
     if request.method == "POST" and form.is_valid():
-        if _save_or_show(form, lambda: services.improvement_action_update(
+        if save_or_show(form, lambda: services.improvement_action_update(
                 action=action, actor=request.user, **form.cleaned_data)):
             messages.success(request, "The action was updated")
             return redirect(back)
@@ -451,7 +442,7 @@ def start_self_evaluation_view(request):
     form = f.SelfEvaluationForm(request.POST or None, initial={
         "as_at": today, "title": f"Children's Social Care Self-Evaluation {today.year}"})
     if request.method == "POST" and form.is_valid():
-        evaluation = _save_or_show(form, lambda: services.self_evaluation_start(
+        evaluation = save_or_show(form, lambda: services.self_evaluation_start(
             actor=request.user, **form.cleaned_data))
         if evaluation:
             messages.success(request, "The draft was started with the headline figures")
@@ -481,7 +472,7 @@ def edit_section_view(request, self_evaluation_id, area):
         "what_we_know": section.what_we_know, "how_we_know": section.how_we_know,
         "what_next": section.what_next})
     if request.method == "POST" and form.is_valid():
-        if _save_or_show(form, lambda: services.self_evaluation_section_save(
+        if save_or_show(form, lambda: services.self_evaluation_section_save(
                 section=section, actor=request.user, **form.cleaned_data)):
             messages.success(request, f"{section.get_area_display()} was saved")
             return redirect(back)

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from hearth.core import clock
 from hearth.core.audit import Auditor
-from hearth.core.errors import DomainError
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires
 from hearth.iro import rules, selectors, services
 from hearth.iro.access import access_challenge
@@ -20,15 +20,6 @@ from hearth.people.record_views import record_context
 
 SECTION = "iro"
 PAGE_SIZE = 50
-
-
-def _save_or_show(form, save):
-    """Runs `save`; a broken rule becomes a form error and everything typed stays."""
-    try:
-        return save()
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
 
 
 def _list_url(person_uuid) -> str:
@@ -58,7 +49,7 @@ def raise_challenge_view(request, person_uuid):
     child = context["person"]
     form = RaiseForm(request.POST or None, initial={"raised_on": clock.today()})
     if request.method == "POST" and form.is_valid():
-        if _save_or_show(form, lambda: services.challenge_raise(
+        if save_or_show(form, lambda: services.challenge_raise(
                 child=child, actor=request.user, **form.cleaned_data)):
             messages.success(request, "The challenge was raised")
             return redirect("iro:child_challenges", person_uuid)
@@ -78,7 +69,7 @@ def _challenge_form_page(request, person_uuid, challenge_id, *, form_class, titl
                    "closed.")
     form = form_class(request.POST or None, initial=initial)
     if request.method == "POST" and problem is None and form.is_valid():
-        if _save_or_show(form, lambda: save(challenge, form.cleaned_data)):
+        if save_or_show(form, lambda: save(challenge, form.cleaned_data)):
             messages.success(request, done)
             return redirect("iro:child_challenges", person_uuid)
     context.update(form=form, challenge=challenge, stage=stage, problem=problem,

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from hearth.core import clock
-from hearth.core.errors import DomainError
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires
 from hearth.lado import access, rules, selectors, services
 from hearth.lado.access import lado_page
@@ -37,15 +37,6 @@ SECTION = "lado"
 
 def _params(request) -> dict:
     return {k: v for k, v in request.GET.items() if k != "page"}
-
-
-def _save_or_show(form, save):
-    """Runs `save`; a broken rule becomes a form error and everything typed stays."""
-    try:
-        return save()
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
 
 
 def _allegation_url(allegation) -> str:
@@ -97,7 +88,7 @@ def record_allegation_view(request):
         "received_on": clock.today(), "lado_officer": officer,
         "children": _initial_children(request)})
     if request.method == "POST" and form.is_valid():
-        allegation = _save_or_show(form, lambda: services.allegation_record(
+        allegation = save_or_show(form, lambda: services.allegation_record(
             actor=request.user, **form.cleaned_data))
         if allegation:
             messages.success(request, f"Allegation {allegation.reference} was recorded: the "
@@ -142,7 +133,7 @@ def _allegation_form_page(request, allegation_id, *, form_class, title, done, sa
     problem = refusal(allegation) if refusal else None
     form = form_class(request.POST or None, initial=initial, **(form_kwargs or {}))
     if request.method == "POST" and problem is None and form.is_valid():
-        if _save_or_show(form, lambda: save(allegation, form.cleaned_data)):
+        if save_or_show(form, lambda: save(allegation, form.cleaned_data)):
             messages.success(request, done)
             return redirect(_allegation_url(allegation))
     return render(request, "lado/allegation_form.html", {
@@ -270,7 +261,7 @@ def report_view(request):
 def team_view(request):
     form = MemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        member = _save_or_show(form, lambda: services.member_add(actor=request.user,
+        member = save_or_show(form, lambda: services.member_add(actor=request.user,
                                                                  **form.cleaned_data))
         if member:
             messages.success(request, f"{member.user} was added to the LADO team")
@@ -290,7 +281,7 @@ def end_membership_view(request, member_id):
         raise Http404("No current membership") from None
     form = EndMembershipForm(request.POST or None, initial={"ended_on": clock.today()})
     if request.method == "POST" and form.is_valid():
-        if _save_or_show(form, lambda: services.member_end(member=member, actor=request.user,
+        if save_or_show(form, lambda: services.member_end(member=member, actor=request.user,
                                                           **form.cleaned_data)):
             messages.success(request, f"{member.user} is no longer in the LADO team")
             return redirect("lado:team")

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from hearth.core import clock
 from hearth.core.errors import DomainError
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires
 from hearth.leaving_care import forms, selectors, services
 from hearth.leaving_care.access import access_entitlement
@@ -14,15 +15,6 @@ from hearth.workingdays.selectors import current_calendar
 
 SECTION = "leaving_care"
 RECORD = "leaving_care.record_care_leaver"
-
-
-def _save_or_show(form, save):
-    """Runs `save`; a broken rule becomes a form error and everything typed stays."""
-    try:
-        return save()
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
 
 
 def _tab_url(person_uuid) -> str:
@@ -45,7 +37,7 @@ def record_care_leaver_view(request, person_uuid):
                                 advisers=selectors.personal_advisers() if can_allocate else None)
     existing = selectors.care_leaver_for(context["person"])
     if request.method == "POST" and existing is None and form.is_valid():
-        if _save_or_show(form, lambda: services.care_leaver_record(
+        if save_or_show(form, lambda: services.care_leaver_record(
                 child=context["person"], actor=request.user, **form.cleaned_data)):
             messages.success(request, "The young person was recorded as a care leaver")
             return redirect("leaving_care:child_leaving_care", person_uuid)
@@ -62,7 +54,7 @@ def _care_leaver_form_page(request, person_uuid, *, form_class, save, title, don
     care_leaver = selectors.care_leaver_for(context["person"])
     form = form_class(request.POST or None, initial=initial or {}, **(form_kwargs or {}))
     if request.method == "POST" and care_leaver is not None and form.is_valid():
-        if _save_or_show(form, lambda: save(care_leaver, form.cleaned_data)):
+        if save_or_show(form, lambda: save(care_leaver, form.cleaned_data)):
             messages.success(request, done)
             return redirect("leaving_care:child_leaving_care", person_uuid)
     context.update(form=form, form_title=title, submit_label=title, care_leaver=care_leaver,
@@ -175,7 +167,7 @@ def entitlement_take_up_view(request, person_uuid, entitlement_id):
     offer = access_entitlement(child=context["person"], entitlement_id=entitlement_id)
     form = forms.TakeUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if _save_or_show(form, lambda: services.entitlement_take_up_record(
+        if save_or_show(form, lambda: services.entitlement_take_up_record(
                 offer=offer, actor=request.user, **form.cleaned_data)):
             messages.success(request, "Take-up was recorded")
             return redirect("leaving_care:child_leaving_care", person_uuid)

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from hearth.core import clock
-from hearth.core.errors import DomainError
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires
 from hearth.missing import rules, selectors, services
 from hearth.missing.access import access_missing_episode
@@ -19,19 +19,6 @@ from hearth.missing.forms import (
 from hearth.people.record_views import record_context
 
 SECTION = "missing"
-
-
-def _save_or_show(form, save):
-    """Runs `save`; a broken rule becomes a form error and everything typed stays. A rule about
-    a moment (`started_at`) is shown on its date (`started_on`)."""
-    try:
-        return save()
-    except DomainError as error:
-        field = error.field or ""
-        if field.endswith("_at"):
-            field = field.removesuffix("_at") + "_on"
-        form.add_error(field if field in form.fields else None, error.message)
-        return None
 
 
 def _list_url(person_uuid) -> str:
@@ -58,7 +45,7 @@ def record_missing_episode_view(request, person_uuid):
     child = context["person"]
     form = EpisodeForm(request.POST or None, initial=_now_initial("started"))
     if request.method == "POST" and form.is_valid():
-        if _save_or_show(form, lambda: services.missing_episode_record(
+        if save_or_show(form, lambda: services.missing_episode_record(
                 child=child, actor=request.user, **form.service_values())):
             messages.success(request, "The missing episode was recorded")
             return redirect("missing:child_missing", person_uuid)
@@ -74,7 +61,7 @@ def record_police_notification_view(request, person_uuid):
     form = PoliceNotificationForm(request.POST or None, initial=_now_initial("reported"))
     if request.method == "POST" and form.is_valid():
         record = services.missing_episode_from_police_notification
-        notification = _save_or_show(form, lambda: record(
+        notification = save_or_show(form, lambda: record(
             child=context["person"], actor=request.user, **form.service_values()))
         if notification:
             messages.success(request, "The police notification created a new missing episode"
@@ -97,7 +84,7 @@ def _episode_form_page(request, person_uuid, missing_episode_id, *, form_class, 
     refusal = closed_because(summary)
     form = form_class(request.POST or None, initial=initial or {})
     if request.method == "POST" and refusal is None and form.is_valid():
-        if _save_or_show(form, lambda: save(summary.episode, form)):
+        if save_or_show(form, lambda: save(summary.episode, form)):
             messages.success(request, done)
             return redirect("missing:child_missing", person_uuid)
     context.update(form=form, summary=summary, episode=summary.episode, refusal=refusal,

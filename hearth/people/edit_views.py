@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from hearth.core.errors import DomainError
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires
 from hearth.people import access, selectors, services
 from hearth.people.forms import (
@@ -26,15 +27,6 @@ from hearth.people.record_views import record_context, require_change
 from hearth.people.search_views import criteria_from
 
 PERSON_FORM_FIELDS = tuple(EditPersonForm.base_fields)
-
-
-def _save_or_show(form, save):
-    """Runs `save`; a broken rule becomes a form error, and everything typed stays."""
-    try:
-        return save()
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
 
 
 @requires("people.add_person")
@@ -56,7 +48,7 @@ def add_person_view(request):
             form.data["checked_duplicates"] = "on"
         else:
             values = {k: v for k, v in data.items() if k != "checked_duplicates"}
-            person = _save_or_show(form, lambda: services.person_create(actor=request.user,
+            person = save_or_show(form, lambda: services.person_create(actor=request.user,
                                                                         **values))
             if person:
                 messages.success(request, f"{person.full_name}'s record was created")
@@ -105,7 +97,7 @@ def add_address_view(request, person_uuid):
     form = AddressForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         person = context["person"]
-        if _save_or_show(form, lambda: services.address_add(person=person, actor=request.user,
+        if save_or_show(form, lambda: services.address_add(person=person, actor=request.user,
                                                             **form.cleaned_data)):
             messages.success(request, "The address was added")
             return redirect("people:person_addresses", person_uuid)
@@ -124,7 +116,7 @@ def add_relationship_view(request, person_uuid):
     form = RelationshipForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         person = context["person"]
-        if _save_or_show(form, lambda: services.relationship_add(
+        if save_or_show(form, lambda: services.relationship_add(
                 person=person, other=other, actor=request.user, **form.cleaned_data)):
             messages.success(request, f"{person.full_name} and {other.full_name} were linked")
             return redirect("people:person_family", person_uuid)
@@ -170,7 +162,7 @@ def add_warning_view(request, person_uuid):
     form = WarningForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         person = context["person"]
-        if _save_or_show(form, lambda: services.warning_add(person=person, actor=request.user,
+        if save_or_show(form, lambda: services.warning_add(person=person, actor=request.user,
                                                             **form.cleaned_data)):
             messages.success(request, "The warning was added")
             return redirect(person)
@@ -184,7 +176,7 @@ def end_warning_view(request, person_uuid, warning_id):
     warning = get_object_or_404(PersonWarning, pk=warning_id, person=context["person"])
     form = EndDateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        _save_or_show(form, lambda: services.warning_end(
+        save_or_show(form, lambda: services.warning_end(
             warning=warning, actor=request.user, end_date=form.cleaned_data["end_date"]))
         if not form.errors:
             messages.success(request, "The warning was ended")
@@ -218,7 +210,7 @@ def _change_access(request, person, restrict_form, grant_form) -> str | None:
         services.record_unrestrict(person=person, actor=request.user)
         return "The restriction was lifted"
     if "grant" in request.POST and grant_form.is_valid():
-        if _save_or_show(grant_form, lambda: services.record_access_grant(
+        if save_or_show(grant_form, lambda: services.record_access_grant(
                 person=person, actor=request.user, user=grant_form.cleaned_data["username"],
                 reason=grant_form.cleaned_data["reason"])):
             return "They were added to the access list"

@@ -11,6 +11,7 @@ from django.urls import reverse
 from hearth.core import clock
 from hearth.core.audit import Auditor
 from hearth.core.errors import DomainError
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires
 from hearth.people import services as people_services
 from hearth.people.models import Person
@@ -30,15 +31,6 @@ from hearth.performance.word import report_docx
 
 SECTION = "performance"
 PAGE_SIZE = 50
-
-
-def _save_or_show(form, save):
-    """Runs `save`; a broken rule becomes a form error and everything typed stays."""
-    try:
-        return save() or True
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
 
 
 def _period_or_404(slug: str, kind: str | None = None) -> p.Period:
@@ -131,7 +123,7 @@ def figure_add_view(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         period = p.parse_slug(data["period"])
-        if _save_or_show(form, lambda: services.figure_enter(
+        if save_or_show(form, lambda: services.figure_enter(
                 code=data["indicator"], period=period, numerator=data["numerator"],
                 denominator=data["denominator"], note=data["note"], actor=request.user)):
             messages.success(request, f"The {data['indicator']} figure for {period.label} was "
@@ -153,7 +145,7 @@ def population_view(request):
     if request.method == "POST":
         if not can_record:
             raise Http404
-        if form.is_valid() and _save_or_show(form, lambda: services.population_record(
+        if form.is_valid() and save_or_show(form, lambda: services.population_record(
                 actor=request.user, **form.cleaned_data)):
             messages.success(request, "The child population was recorded")
             return redirect("performance:population")
@@ -206,7 +198,7 @@ def commentary_view(request, code, slug):
                 "impact": existing.impact} if existing else {})
     form = CommentaryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if _save_or_show(form, lambda: services.commentary_save(
+        if save_or_show(form, lambda: services.commentary_save(
                 code=code, quarter=quarter, actor=request.user, **form.cleaned_data)):
             messages.success(request, f"The commentary on {code} for {quarter.label} was "
                                       "saved as a draft for approval")

@@ -10,6 +10,7 @@ from hearth.accounts.roles import PERMISSIONS
 from hearth.cases.rules import task_status
 from hearth.core import clock
 from hearth.core.audit import Auditor
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires
 from hearth.people.record_views import record_context
 from hearth.workforce import rules, selectors, services
@@ -21,7 +22,6 @@ from hearth.workforce.forms import (
     StandardsForm,
     TimelinessForm,
 )
-from hearth.workforce.workforce_views import _save_or_show
 from hearth.workingdays.selectors import current_calendar
 
 SECTION = "supervision"
@@ -39,7 +39,7 @@ def staff_supervision_view(request, user_id):
     form = StaffSupervisionForm(request.POST or None, worker=worker, initial={
         "supervised_on": clock.today(), "supervisor": request.user.pk})
     if request.method == "POST" and form.is_valid():
-        if _save_or_show(form, lambda: services.staff_supervision_record(
+        if save_or_show(form, lambda: services.staff_supervision_record(
                 worker=worker, actor=request.user, **form.cleaned_data)):
             messages.success(request, f"{worker}'s supervision was recorded")
             return redirect("workforce:staff_supervision", worker.pk)
@@ -75,7 +75,7 @@ def add_case_supervision_view(request, person_uuid):
         "supervisor": request.user.pk if supervisors.filter(pk=request.user.pk).exists()
         else None})
     if request.method == "POST" and form.is_valid():
-        if _save_or_show(form, lambda: services.case_supervision_record(
+        if save_or_show(form, lambda: services.case_supervision_record(
                 child=child, actor=request.user, **form.cleaned_data)):
             messages.success(request, "The case supervision was recorded")
             return redirect("workforce:child_supervision", person_uuid)

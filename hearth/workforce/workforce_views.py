@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from hearth.accounts.models import Team
 from hearth.cases.selectors import worker_caseloads
 from hearth.core import clock
-from hearth.core.errors import DomainError
+from hearth.core.forms import save_or_show
 from hearth.core.permissions import requires
 from hearth.workforce import indicators, rules, selectors, services
 from hearth.workforce.access import may_supervise
@@ -27,15 +27,6 @@ from hearth.workforce.forms import (
 from hearth.workforce.models import Asye, Post
 
 PAGE_SIZE = 50
-
-
-def _save_or_show(form, save):
-    """Runs `save`; a broken rule becomes a form error and everything typed stays."""
-    try:
-        return save() or True
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
 
 
 def _query_params(request) -> dict:
@@ -114,7 +105,7 @@ def add_post_view(request):
     form = PostForm(request.POST or None, initial={
         "established_on": clock.today(), "team": request.GET.get("team")})
     if request.method == "POST" and form.is_valid():
-        saved = _save_or_show(form, lambda: services.post_add(actor=request.user,
+        saved = save_or_show(form, lambda: services.post_add(actor=request.user,
                                                               **form.cleaned_data))
         if saved:
             messages.success(request, f"Post {saved.reference} was added")
@@ -131,7 +122,7 @@ def add_holder_view(request, post_id):
         refusal = f"{current.holder_name} is in this post: record them leaving first."
     form = HolderForm(request.POST or None, initial={"start_date": clock.today()})
     if request.method == "POST" and refusal is None and form.is_valid():
-        if _save_or_show(form, lambda: services.post_holder_start(
+        if save_or_show(form, lambda: services.post_holder_start(
                 post=post, actor=request.user, **form.cleaned_data)):
             messages.success(request, "The starter was recorded")
             return redirect(post)
@@ -148,7 +139,7 @@ def record_leaver_view(request, post_id):
     refusal = None if current else "Nobody is in this post."
     form = LeaverForm(request.POST or None, initial={"end_date": clock.today()})
     if request.method == "POST" and refusal is None and form.is_valid():
-        if _save_or_show(form, lambda: services.post_holder_leave(
+        if save_or_show(form, lambda: services.post_holder_leave(
                 post=post, actor=request.user, **form.cleaned_data)):
             messages.success(request, f"{current.holder_name} was recorded as leaving")
             return redirect(post)
@@ -170,7 +161,7 @@ def asye_start_view(request, post_id):
     form = AsyeForm(request.POST or None, initial={
         "started_on": getattr(current, "start_date", None)})
     if request.method == "POST" and refusal is None and form.is_valid():
-        if _save_or_show(form, lambda: services.asye_start(
+        if save_or_show(form, lambda: services.asye_start(
                 holding=current, actor=request.user, **form.cleaned_data)):
             messages.success(request, "The ASYE was recorded")
             return redirect(post)
@@ -187,7 +178,7 @@ def asye_outcome_view(request, asye_id):
     refusal = "The outcome of this ASYE is already recorded." if asye.completed_on else None
     form = AsyeOutcomeForm(request.POST or None, initial={"completed_on": clock.today()})
     if request.method == "POST" and refusal is None and form.is_valid():
-        if _save_or_show(form, lambda: services.asye_complete(
+        if save_or_show(form, lambda: services.asye_complete(
                 asye=asye, actor=request.user, **form.cleaned_data)):
             messages.success(request, "The outcome of the ASYE was recorded")
             return redirect(post)
