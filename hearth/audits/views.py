@@ -191,7 +191,7 @@ def add_action_view(request, audit_id):
                                                            **form.cleaned_data)):
             messages.success(request, "The action was added")
             return redirect(_audit_url(audit))
-    return _form_page(request, form=form, title="Add an action", audit=audit, problem=problem,
+    return _form_page(request, form=form, title="Add an audit action", audit=audit, problem=problem,
                       cancel_url=_audit_url(audit),
                       intro=f"Actions are due on a working day, within "
                             f"{rules.LONGEST_ACTION_MONTHS} months of the audit. The loop is "

@@ -379,7 +379,7 @@ def change_priority_view(request, improvement_plan_id, priority_id):
 def add_action_view(request, improvement_plan_id, priority_id):
     return _plan_form(
         request, improvement_plan_id, priority_id=priority_id, form_class=f.ActionForm,
-        title="Add an action", done="The action was added",
+        title="Add an improvement action", done="The action was added",
         save=lambda _plan, p, data: services.improvement_action_add(
             priority=p, actor=request.user, **data))
 
