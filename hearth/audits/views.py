@@ -35,6 +35,7 @@ from hearth.core import clock
 from hearth.core.audit import Auditor
 from hearth.core.errors import DomainError
 from hearth.core.forms import save_or_show
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires, requires_any
 from hearth.people.models import Person
 from hearth.people.record_views import record_context
@@ -42,10 +43,6 @@ from hearth.workingdays.selectors import current_calendar
 
 PAGE_SIZE = 50
 SECTION = "audits"
-
-
-def _params(request) -> dict:
-    return {k: v for k, v in request.GET.items() if k != "page"}
 
 
 def _audit_url(audit) -> str:
@@ -75,7 +72,7 @@ def audits_view(request):
         request.GET.get("page"))
     services.audits_listed(actor=request.user, audits=list(page), where="audits list")
     return render(request, "audits/audits.html", {
-        "form": form, "page_obj": page, "query_params": _params(request),
+        "form": form, "page_obj": page, "query_params": query_params(request),
         "grade_colours": selectors.GRADE_COLOURS})
 
 
@@ -257,7 +254,7 @@ def actions_view(request):
                            where="audit actions")
     calendar = current_calendar()
     return render(request, "audits/actions.html", {
-        "form": form, "page_obj": page, "query_params": _params(request), "sees_all": sees_all,
+        "form": form, "page_obj": page, "query_params": query_params(request), "sees_all": sees_all,
         "rows": [{"action": a, "due": selectors.due(a, today=today, calendar=calendar)}
                  for a in page]})
 
@@ -298,7 +295,7 @@ def programmes_view(request):
                                               sort=data.get("sort") or "starts"),
                      PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "audits/programmes.html", {
-        "form": form, "page_obj": page, "query_params": _params(request),
+        "form": form, "page_obj": page, "query_params": query_params(request),
         "service_labels": dict(selectors.Team.Service.choices)})
 
 
@@ -335,7 +332,7 @@ def programme_view(request, programme_id):
                            where=f"programme {programme.pk}")
     labels = dict(selectors.Team.Service.choices)
     return render(request, "audits/programme.html", {
-        "programme": programme, "page_obj": page, "query_params": _params(request),
+        "programme": programme, "page_obj": page, "query_params": query_params(request),
         "services": [labels.get(s, s) for s in programme.services],
         "teams": list(programme.teams.all()), "grade_colours": selectors.GRADE_COLOURS})
 
@@ -423,7 +420,7 @@ def deep_dives_view(request):
     page = Paginator(selectors.deep_dive_list(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "audits/deep_dives.html", {
         "schedule": schedule, "covered": sum(1 for r in schedule if r.covered),
-        "page_obj": page, "query_params": _params(request), "months": rules.DEEP_DIVE_MONTHS})
+        "page_obj": page, "query_params": query_params(request), "months": rules.DEEP_DIVE_MONTHS})
 
 
 @requires("audits.manage_programmes")

@@ -21,6 +21,7 @@ from hearth.care.forms import (
 )
 from hearth.core import clock
 from hearth.core.forms import save_or_show
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.people import services as people_services
 from hearth.people.models import Person
@@ -174,7 +175,7 @@ def placement_sign_offs_view(request):
     return render(request, "care/placement_sign_offs.html", {
         "page_obj": page, "episodes": list(page), "waiting_only": waiting_only,
         "today": clock.today(), "section": SECTION,
-        "query_params": {k: v for k, v in request.GET.items() if k != "page"}})
+        "query_params": query_params(request)})
 
 
 @requires("care.view_iro_caseload")
@@ -199,4 +200,4 @@ def iro_caseload_view(request):
     return render(request, "care/iro_caseload.html", {
         "form": form, "iro": iro, "page_obj": page, "rows": rows, "today": today,
         "section": SECTION,
-        "query_params": {k: v for k, v in request.GET.items() if k != "page"}})
+        "query_params": query_params(request)})

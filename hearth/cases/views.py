@@ -14,6 +14,7 @@ from hearth.cases.forms import (
 )
 from hearth.core import clock
 from hearth.core.errors import DomainError
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires, requires_any
 from hearth.people import access
 from hearth.people import services as people_services
@@ -40,7 +41,7 @@ def team_caseload_view(request, team_id):
     return render(request, "cases/team_caseload.html", {
         "team": team, "form": form, "page_obj": page,
         "workers": selectors.worker_caseloads(team=team),
-        "query_params": {k: v for k, v in request.GET.items() if k != "page"},
+        "query_params": query_params(request),
     })
 
 
@@ -97,5 +98,5 @@ def transfers_view(request):
     return render(request, "cases/transfers.html", {
         "form": form, "page_obj": page, "start": start, "end": end,
         "median_wait": transfers.median_days_until_worker(described, today=today),
-        "query_params": {k: v for k, v in request.GET.items() if k != "page"},
+        "query_params": query_params(request),
     })

@@ -12,6 +12,7 @@ from hearth.cases.selectors import worker_caseloads
 from hearth.cases.work_sources import other_work_for
 from hearth.core import clock
 from hearth.core.forms import GovukForm
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.people import services as people_services
 from hearth.people.models import Person
@@ -80,7 +81,7 @@ def _worklist(request, *, scope: str, title: str, team=None, worker=None):
         "counts": counts, "statuses": list(TaskStatus), "team": team, "today": today,
         "caseloads": worker_caseloads(team=team) if team is not None else None,
         "other_work": _other_work(request.user, today, calendar) if scope == "mine" else [],
-        "query_params": {k: v for k, v in request.GET.items() if k != "page"},
+        "query_params": query_params(request),
     })
 
 

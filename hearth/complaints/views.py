@@ -26,6 +26,7 @@ from hearth.complaints.forms import (
 from hearth.core import clock
 from hearth.core.audit import Auditor
 from hearth.core.forms import save_or_show
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.people.models import Person
 from hearth.people.record_views import record_context
@@ -33,10 +34,6 @@ from hearth.workingdays.selectors import current_calendar
 
 PAGE_SIZE = 50
 SECTION = "complaints"
-
-
-def _params(request) -> dict:
-    return {k: v for k, v in request.GET.items() if k != "page"}
 
 
 def _complaint_url(complaint) -> str:
@@ -66,7 +63,7 @@ def complaints_work_view(request):
         "form": form, "page_obj": page, "rows": rows, "section": SECTION,
         "counts": selectors.work_counts(user=request.user, manager_id=filters.manager_id,
                                         today=today, calendar=calendar),
-        "query_params": _params(request)})
+        "query_params": query_params(request)})
 
 
 @requires("complaints.view_complaints")
@@ -325,7 +322,7 @@ def complaint_report_view(request):
                    for code, label in Theme.choices if figures.themes[code]
                    or figures.upheld_themes[code]],
         "shows_detail": request.user.has_perm("complaints.view_complaints"),
-        "query_params": _params(request)}
+        "query_params": query_params(request)}
     Auditor(request.user).record("COMPLAINT_REPORT_VIEWED", detail={"year": year})
     if context["shows_detail"]:  # analysts see the figures, never the words
         context["page_obj"] = Paginator(selectors.learning_list(year=year, user=request.user),
@@ -344,7 +341,7 @@ def feedback_list_view(request):
         "children"), PAGE_SIZE).get_page(request.GET.get("page"))
     services.feedback_listed(actor=request.user, feedback=list(page))
     return render(request, "complaints/feedback.html", {
-        "form": form, "page_obj": page, "section": SECTION, "query_params": _params(request)})
+        "form": form, "page_obj": page, "section": SECTION, "query_params": query_params(request)})
 
 
 @requires("complaints.record_complaint")

@@ -10,6 +10,7 @@ from hearth.accounts.roles import PERMISSIONS
 from hearth.core import clock
 from hearth.core.audit import Auditor
 from hearth.core.forms import save_or_show
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.court import rules, selectors, services
 from hearth.court.access import access_legal_case
@@ -209,4 +210,4 @@ def plo_tracker_view(request):
         "counts": selectors.tracker_counts(today=today),
         "figures": selectors.concluded_figures(start=start, end=end),
         "period": (start, end), "today": today, "pp_weeks": services.pre_proceedings_weeks(),
-        "query_params": {k: v for k, v in request.GET.items() if k != "page"}})
+        "query_params": query_params(request)})

@@ -9,6 +9,7 @@ from django.urls import reverse
 from hearth.core import clock
 from hearth.core.errors import DomainError
 from hearth.core.forms import save_or_show
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.fostering import rules, selectors, services
 from hearth.fostering.access import access_household
@@ -48,7 +49,7 @@ def household_list_view(request):
     services.households_listed(actor=request.user, households=list(page), where="households")
     return render(request, "fostering/households.html", {
         "form": form, "page_obj": page,
-        "query_params": {k: v for k, v in request.GET.items() if k != "page"}})
+        "query_params": query_params(request)})
 
 
 @requires("fostering.record_enquiry")

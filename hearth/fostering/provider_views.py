@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from hearth.core.forms import save_or_show
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.fostering import selectors, services
 from hearth.fostering.access import access_provider
@@ -29,7 +30,7 @@ def provider_register_view(request):
         request.GET.get("page"))
     return render(request, "fostering/providers.html", {
         "form": form, "page_obj": page,
-        "query_params": {k: v for k, v in request.GET.items() if k != "page"}})
+        "query_params": query_params(request)})
 
 
 @requires("fostering.view_providers")

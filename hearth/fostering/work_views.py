@@ -6,16 +6,13 @@ from django.shortcuts import render
 
 from hearth.core import clock
 from hearth.core.audit import Auditor
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.fostering import selectors, services
 from hearth.fostering.forms import VacancySearchForm, WorkFilterForm
 from hearth.workingdays.selectors import current_calendar
 
 PAGE_SIZE = 50
-
-
-def _params(request) -> dict:
-    return {k: v for k, v in request.GET.items() if k != "page"}
 
 
 @requires("fostering.view_fostering_work")
@@ -36,7 +33,7 @@ def fostering_work_view(request):
         "form": form, "page_obj": page, "rows": rows, "today": today,
         "counts": selectors.work_counts(worker_id=filters.worker_id, today=today,
                                         calendar=calendar),
-        "query_params": _params(request)})
+        "query_params": query_params(request)})
 
 
 @requires("fostering.find_carer")
@@ -51,4 +48,4 @@ def find_a_carer_view(request):
     services.households_listed(actor=request.user, households=list(page),
                                where="find a carer")
     return render(request, "fostering/find_a_carer.html", {
-        "form": form, "page_obj": page, "query_params": _params(request)})
+        "form": form, "page_obj": page, "query_params": query_params(request)})

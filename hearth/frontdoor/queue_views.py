@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from hearth.core import clock
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.frontdoor import rules, selectors
 from hearth.frontdoor.forms import QueueFilterForm
@@ -33,7 +34,7 @@ def mash_queue_view(request):
     return render(request, "frontdoor/mash_queue.html", {
         "form": form, "page_obj": page, "rows": rows,
         "counts": selectors.mash_queue_counts(visible_children=visible, today=today),
-        "query_params": {k: v for k, v in request.GET.items() if k != "page"},
+        "query_params": query_params(request),
     })
 
 

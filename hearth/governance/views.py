@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from hearth.core import clock
 from hearth.core.forms import save_or_show
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.governance import forms as f
 from hearth.governance import rules, selectors, services, word
@@ -45,10 +46,6 @@ SELF_EVALUATION = "governance.write_self_evaluation"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _params(request) -> dict:
-    return {k: v for k, v in request.GET.items() if k != "page"}
-
-
 def _form_page(request, form, *, title: str, cancel_url: str, caption: str = "",
                submit_label: str = "", intro: str = ""):
     return render(request, "governance/form.html", {
@@ -78,7 +75,7 @@ def meetings_view(request):
                                   year=data.get("year"), sort=data.get("sort") or "newest")
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "governance/meetings.html", {
-        "form": form, "page_obj": page, "section": SECTION, "query_params": _params(request),
+        "form": form, "page_obj": page, "section": SECTION, "query_params": query_params(request),
         "counts": selectors.tracker_counts(today=clock.today())})
 
 
@@ -225,7 +222,7 @@ def tracker_view(request):
                      PAGE_SIZE).get_page(
         request.GET.get("page"))
     return render(request, "governance/tracker.html", {
-        "form": form, "page_obj": page, "section": SECTION, "query_params": _params(request),
+        "form": form, "page_obj": page, "section": SECTION, "query_params": query_params(request),
         "rows": [selectors.tracker_row(a, today=today, calendar=calendar) for a in page],
         "counts": selectors.tracker_counts(today=today),
         "word_query": request.GET.urlencode()})
@@ -290,7 +287,7 @@ def update_tracker_action_view(request, tracker_action_id):
 def plans_view(request):
     page = Paginator(selectors.plans(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "governance/plans.html", {
-        "page_obj": page, "section": SECTION, "query_params": _params(request)})
+        "page_obj": page, "section": SECTION, "query_params": query_params(request)})
 
 
 @requires(PLAN)
@@ -319,7 +316,7 @@ def plan_view(request, improvement_plan_id):
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "governance/plan.html", {
         "plan": plan, "form": form, "page_obj": page, "section": SECTION,
-        "query_params": _params(request), "priorities": list(plan.priorities.all()),
+        "query_params": query_params(request), "priorities": list(plan.priorities.all()),
         "can_manage": request.user.has_perm(PLAN)})
 
 
@@ -433,7 +430,7 @@ def progress_report_view(request, improvement_plan_id):
 def self_evaluations_view(request):
     page = Paginator(selectors.self_evaluations(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "governance/self_evaluations.html", {
-        "page_obj": page, "section": SECTION, "query_params": _params(request)})
+        "page_obj": page, "section": SECTION, "query_params": query_params(request)})
 
 
 @requires(SELF_EVALUATION)

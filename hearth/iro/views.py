@@ -9,6 +9,7 @@ from django.urls import reverse
 from hearth.core import clock
 from hearth.core.audit import Auditor
 from hearth.core.forms import save_or_show
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.iro import rules, selectors, services
 from hearth.iro.access import access_challenge
@@ -137,7 +138,7 @@ def challenge_report_view(request):
     context = {"form": form, "quarter": quarter, "figures": figures, "reasons": reasons,
                "stages": [(s.label, figures.started_by_stage.get(s, 0)) for s in STAGE_ORDER],
                "shows_children": request.user.has_perm("people.view_child"),
-               "query_params": {k: v for k, v in request.GET.items() if k != "page"}}
+               "query_params": query_params(request)}
     Auditor(request.user).record("IRO_CHALLENGE_REPORT_VIEWED",
                                  detail={"quarter": quarter.key})
     if context["shows_children"]:  # performance analysts see figures only, never names

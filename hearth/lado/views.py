@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from hearth.core import clock
 from hearth.core.forms import save_or_show
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.lado import access, rules, selectors, services
 from hearth.lado.access import lado_page
@@ -33,10 +34,6 @@ from hearth.people.models import Person
 
 PAGE_SIZE = 50
 SECTION = "lado"
-
-
-def _params(request) -> dict:
-    return {k: v for k, v in request.GET.items() if k != "page"}
 
 
 def _allegation_url(allegation) -> str:
@@ -67,7 +64,7 @@ def allegation_list_view(request):
         "outcome": filters.outcome, "overdue": filters.overdue})
     return render(request, "lado/allegations.html", {
         "form": form, "page_obj": page, "rows": rows, "section": SECTION,
-        "overdue_count": selectors.overdue_count(today), "query_params": _params(request),
+        "overdue_count": selectors.overdue_count(today), "query_params": query_params(request),
         "can_record": request.user.has_perm("lado.record_allegation")})
 
 

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from hearth.core import clock
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.leaving_care import selectors
 from hearth.leaving_care.filters import list_filters
@@ -26,7 +27,7 @@ def care_leavers_view(request):
                                   where="care leavers")
     return render(request, "leaving_care/care_leavers.html", {
         "form": form, "page_obj": page, "rows": rows, "today": today,
-        "query_params": {k: v for k, v in request.GET.items() if k != "page"}})
+        "query_params": query_params(request)})
 
 
 @requires("leaving_care.view_care_leaver_figures")

@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from hearth.core import clock
 from hearth.core.audit import Auditor
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.missing import reports
 from hearth.missing.forms import ReportFilterForm
@@ -29,7 +30,7 @@ def missing_report_view(request):
     rows, total = reports.team_figures(filters)
     context = {"form": form, "filters": filters, "rows": rows, "total": total,
                "shows_children": request.user.has_perm("people.view_child"),
-               "query_params": {k: v for k, v in request.GET.items() if k != "page"}}
+               "query_params": query_params(request)}
     Auditor(request.user).record("MISSING_REPORT_VIEWED", detail={
         "start": str(filters.start), "end": str(filters.end), "team": filters.team_id})
     if context["shows_children"]:  # performance analysts see figures only, never names

@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.people import selectors, services
 from hearth.people.forms import SearchForm
@@ -32,5 +33,5 @@ def search_view(request):
         services.people_listed(actor=request.user, people=page.object_list,
                                where="search", code="CHILD_SEARCH_HIT")
         context.update(searched=True, page_obj=page,
-                       query_params={k: v for k, v in request.GET.items() if k != "page"})
+                       query_params=query_params(request))
     return render(request, "people/search.html", context)

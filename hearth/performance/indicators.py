@@ -125,14 +125,48 @@ def _year_before(day: dt.date) -> dt.date:
         return day.replace(year=day.year - 1, day=28)
 
 
-def assessments_authorised(start, end):
-    from hearth.assessments.codes import AssessmentKind
-    from hearth.assessments.models import Assessment
-    rows = (Assessment.objects.filter(kind=AssessmentKind.NEW,
-                                      authorised_on__range=(start, end))
-            .values_list("child_id", "authorised_on", "due_on"))
-    for child_id, day, due_on in rows.iterator(chunk_size=5000):
-        yield child_id, day, day <= due_on
+def _on_time(model: str, *, day_field: str, child_field: str = "child_id", **filters):
+    """Records of `model` whose `day_field` falls in the span (held, authorised, done), and
+    whether that day was on or before their `due_on`."""
+    def rows(start, end):
+        from django.apps import apps
+        records = (apps.get_model(model).objects
+                   .filter(**filters, **{f"{day_field}__range": (start, end)})
+                   .values_list(child_field, day_field, "due_on"))
+        for child_id, day, due_on in records.iterator(chunk_size=5000):
+            yield child_id, day, day <= due_on
+    return rows
+
+
+def _open_between(model: str, *, start_field: str, end_field: str):
+    """Records of `model` open at some time in the span: (child, start, end or None)."""
+    def intervals(start, end):
+        from django.apps import apps
+        yield from (apps.get_model(model).objects
+                    .filter(**{f"{start_field}__lte": end})
+                    .filter(Q(**{f"{end_field}__isnull": True}) | Q(**{f"{end_field}__gte": start}))
+                    .values_list("child_id", start_field, end_field).iterator(chunk_size=5000))
+    return intervals
+
+
+assessments_authorised = _on_time("assessments.Assessment", day_field="authorised_on",
+                                  kind="new")
+core_groups = _on_time("protection.CoreGroup", day_field="held_on")
+cla_reviews = _on_time("care.CareReview", day_field="held_on", child_field="period__child_id")
+cp_plans_open = _open_between("protection.ChildProtectionPlan", start_field="start_date",
+                              end_field="end_date")
+looked_after = _open_between("care.CarePeriod", start_field="started_on",
+                             end_field="ended_on")
+
+
+def conferences(kind: str):
+    return _on_time("protection.Conference", day_field="held_on", kind=kind)
+
+
+def tasks_done(kind: str):
+    """Statutory tasks of `kind` done in the span (not cancelled): a visit or review held in
+    time is its task closed on or before the day it was due."""
+    return _on_time("cases.StatutoryTask", day_field="closed_on", kind=kind, cancelled=False)
 
 
 def assessment_working_days(start, end):
@@ -145,32 +179,6 @@ def assessment_working_days(start, end):
     calendar = calendar_for(min(r[2] for r in rows).year - 1, end.year + 1)
     for child_id, day, started_on in rows:
         yield child_id, day, Decimal(calendar.working_days_between(started_on, day))
-
-
-def conferences(kind):
-    def rows(start, end):
-        from hearth.protection.models import Conference
-        held = (Conference.objects.filter(kind=kind, held_on__range=(start, end))
-                .values_list("child_id", "held_on", "due_on"))
-        for child_id, day, due_on in held.iterator(chunk_size=5000):
-            yield child_id, day, day <= due_on
-    return rows
-
-
-def core_groups(start, end):
-    from hearth.protection.models import CoreGroup
-    held = (CoreGroup.objects.filter(held_on__range=(start, end))
-            .values_list("child_id", "held_on", "due_on"))
-    for child_id, day, due_on in held.iterator(chunk_size=5000):
-        yield child_id, day, day <= due_on
-
-
-def cp_plans_open(start, end):
-    from hearth.protection.models import ChildProtectionPlan
-    yield from (ChildProtectionPlan.objects
-                .filter(start_date__lte=end).filter(Q(end_date__isnull=True)
-                                                    | Q(end_date__gte=start))
-                .values_list("child_id", "start_date", "end_date").iterator(chunk_size=5000))
 
 
 def cp_plans_started(start, end):
@@ -186,22 +194,6 @@ def cp_plans_started(start, end):
         first_plan[child_id] = min(day, first_plan.get(child_id, day))
     for child_id, day in started:
         yield child_id, day, first_plan[child_id] < day
-
-
-def looked_after(start, end):
-    from hearth.care.models import CarePeriod
-    yield from (CarePeriod.objects
-                .filter(started_on__lte=end).filter(Q(ended_on__isnull=True)
-                                                    | Q(ended_on__gte=start))
-                .values_list("child_id", "started_on", "ended_on").iterator(chunk_size=5000))
-
-
-def cla_reviews(start, end):
-    from hearth.care.models import CareReview
-    held = (CareReview.objects.filter(held_on__range=(start, end))
-            .values_list("period__child_id", "held_on", "due_on"))
-    for child_id, day, due_on in held.iterator(chunk_size=5000):
-        yield child_id, day, day <= due_on
 
 
 def cla_review_participation(start, end):
@@ -340,20 +332,6 @@ def _workforce(name: str):
         return getattr(workforce, name)(day)
     figure.__name__ = name
     return figure
-
-
-def tasks_done(kind: str):
-    """Statutory tasks of `kind` done in the span (not cancelled), and whether by their due
-    date: a visit or review held in time is its task closed on or before the day it was due."""
-    def rows(start, end):
-        from hearth.cases.models import StatutoryTask
-        done = (StatutoryTask.objects.filter(kind=kind, cancelled=False,
-                                             closed_on__range=(start, end))
-                .values_list("child_id", "closed_on", "due_on"))
-        for child_id, day, due_on in done.iterator(chunk_size=5000):
-            yield child_id, day, day <= due_on
-    rows.__name__ = f"tasks_done_{kind}"
-    return rows
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,9 @@ from hearth.performance.indicators import LIBRARY, Indicator, indicator
 from hearth.performance.models import ChildPopulation, ExceptionCommentary, Snapshot
 from hearth.performance.selectors import population_lookup
 
-MAX_AMOUNT = Decimal("9999999999")
+# A figure's numerator and denominator are stored with 14 digits, 4 after the point.
+_FIELD = Snapshot._meta.get_field("numerator")
+AMOUNT_LIMIT = Decimal(10) ** (_FIELD.max_digits - _FIELD.decimal_places)
 
 
 @transaction.atomic
@@ -126,8 +128,8 @@ def _amount(value, field: str, what: str) -> Decimal:
         number = Decimal(str(value).replace(",", "").strip())
     except (InvalidOperation, ValueError):
         raise DomainError(f"Enter the {what} as a number, like 25.27", field=field) from None
-    if not number.is_finite() or number < 0 or number > MAX_AMOUNT:
-        raise DomainError(f"Enter the {what} as a number from 0 to 9,999,999,999",
+    if not number.is_finite() or number < 0 or number >= AMOUNT_LIMIT:
+        raise DomainError(f"Enter the {what} as a number from 0, less than {AMOUNT_LIMIT:,}",
                           field=field)
     if number != round(number, 4):
         raise DomainError(f"Enter the {what} with at most 4 decimal places", field=field)

@@ -12,6 +12,7 @@ from hearth.core import clock
 from hearth.core.audit import Auditor
 from hearth.core.errors import DomainError
 from hearth.core.forms import save_or_show
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.people import services as people_services
 from hearth.people.models import Person
@@ -185,8 +186,7 @@ def indicator_view(request, code, slug):
         "indicator": item, "period": period, "frozen": found.get(True),
         "working": found.get(False), "live": live, "rows": rows, "page_obj": page,
         "which": which, "hidden": hidden, "shows_children": shows_children,
-        "section": SECTION, "query_params": {k: v for k, v in request.GET.items()
-                                             if k != "page"}})
+        "section": SECTION, "query_params": query_params(request)})
 
 
 @requires("performance.write_commentary")

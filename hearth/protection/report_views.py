@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from hearth.core import clock
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.people import services as people_services
 from hearth.people.models import Person
@@ -37,7 +38,7 @@ def plan_durations_view(request):
         "form": form, "page_obj": page, "rows": rows, "counts": counts, "today": today,
         "over_nine_months": sum(n for b, n in counts.items() if b.above_months >= 9),
         "over_two_years": counts[DurationBand.OVER_24],
-        "query_params": {k: v for k, v in request.GET.items() if k != "page"},
+        "query_params": query_params(request),
     })
 
 

@@ -11,6 +11,7 @@ from hearth.accounts.models import Team
 from hearth.cases.selectors import worker_caseloads
 from hearth.core import clock
 from hearth.core.forms import save_or_show
+from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.workforce import indicators, rules, selectors, services
 from hearth.workforce.access import may_supervise
@@ -27,10 +28,6 @@ from hearth.workforce.forms import (
 from hearth.workforce.models import Asye, Post
 
 PAGE_SIZE = 50
-
-
-def _query_params(request) -> dict:
-    return {k: v for k, v in request.GET.items() if k != "page"}
 
 
 def _on(form) -> dt.date:
@@ -75,7 +72,7 @@ def team_view(request, team_id):
         "figures": selectors.post_figures(on, team=team, grades=None),
         "caseloads": [(c, last.get(c.worker.pk), may_supervise(request.user, c.worker))
                       for c in caseloads], "asye": asye,
-        "today": clock.today(), "query_params": _query_params(request)})
+        "today": clock.today(), "query_params": query_params(request)})
 
 
 def _post(post_id) -> Post:
@@ -208,4 +205,4 @@ def movements_view(request):
         "form": form, "page_obj": page, "start": start, "end": end,
         "starters": sum(1 for what, _h in rows if what == "starter"),
         "leavers": sum(1 for what, h in rows if what == "leaver" and h.is_leaver),
-        "query_params": _query_params(request)})
+        "query_params": query_params(request)})
