@@ -32,4 +32,5 @@ urlpatterns = [
     path("", include("hearth.iro.api_urls")),
     path("", include("hearth.fostering.api_urls")),
     path("", include("hearth.court.api_urls")),
+    path("", include("hearth.health_education.api_urls")),
 ]

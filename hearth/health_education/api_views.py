@@ -1,0 +1,144 @@
+"""A looked-after child's health and education over the API: the same access helpers, services
+and audit as the pages.
+
+Reading the records is audited as PERSON_EXPORTED (how: "api health and education"); each write
+is audited by its service. A child the caller may not see is a 404; a write for a child who is
+not looked after now is a 400 naming why.
+"""
+
+import uuid
+from collections.abc import Callable
+
+from drf_spectacular.utils import extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from hearth.api.base import ApiView, record_with
+from hearth.api.permissions import requires
+from hearth.api.schema import FIELD_ERRORS, NOT_FOUND, REFUSALS
+from hearth.care.models import CarePeriod
+from hearth.core import clock
+from hearth.core.errors import DomainError
+from hearth.health_education import selectors, services
+from hearth.health_education.api_serializers import (
+    EducationContactSerializer,
+    HealthCheckSerializer,
+    HealthEducationSerializer,
+    ImmunisationsSerializer,
+    PepSerializer,
+    SdqSerializer,
+)
+from hearth.people import access
+from hearth.people import services as people_services
+
+READ_ONE = requires("people.view_child")
+HEALTH = requires("health_education.record_health")
+EDUCATION = requires("health_education.record_education")
+TAGS = ["health and education"]
+READ = {**REFUSALS, 404: NOT_FOUND}
+WRITE = {**REFUSALS, 400: FIELD_ERRORS, 404: NOT_FOUND}
+
+
+def _records(child) -> dict:
+    period = selectors.current_period(child) or selectors.latest_period(child)
+    records = selectors.records_for(period)
+    due = [{"kind": task.kind, "label": task.get_kind_display(), "due_on": task.due_on,
+            "status": {"code": status.value, "label": status.label}}
+           for task, status in selectors.open_tasks(period, today=clock.today())]
+    return {"care_period_id": getattr(period, "pk", None),
+            "looked_after": period is not None and period.is_open, "due": due,
+            "health_checks": records["checks"], "immunisations": records["immunisations"],
+            "sdqs": records["sdqs"], "peps": records["peps"],
+            "education_contacts": records["contacts"]}
+
+
+def _current_period(child) -> CarePeriod:
+    period = selectors.current_period(child)
+    if period is None:
+        raise DomainError("The child is not looked after now: health and education records "
+                          "belong to a current period of care")
+    return period
+
+
+def _write(request: Request, person_uuid: uuid.UUID, serializer_class,
+           service: Callable) -> Response:
+    child = access.access_person(request.user, person_uuid)
+    return record_with(request, serializer_class, lambda data: service(
+        period=_current_period(child), actor=request.user, **data))
+
+
+class HealthEducationView(ApiView):
+    permission_classes = [READ_ONE]
+    hearth_permission = READ_ONE.label
+
+    @extend_schema(operation_id="health_education_read", tags=TAGS,
+                   summary="The child's health and education records for their latest period "
+                           "of care, with what is due",
+                   responses={**READ, 200: HealthEducationSerializer})
+    def get(self, request: Request, person_uuid: uuid.UUID) -> Response:
+        child = access.access_person(request.user, person_uuid)
+        data = HealthEducationSerializer(_records(child)).data
+        people_services.person_exported(actor=request.user, person=child,
+                                        how="api health and education")
+        return Response(data)
+
+
+class HealthChecksView(ApiView):
+    permission_classes = [HEALTH]
+    hearth_permission = HEALTH.label
+
+    @extend_schema(operation_id="health_checks_create", tags=TAGS,
+                   summary="Record an initial or review health assessment or a dental check "
+                           "(closes its task and opens the next)",
+                   request=HealthCheckSerializer, responses={**WRITE, 201: HealthCheckSerializer})
+    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
+        return _write(request, person_uuid, HealthCheckSerializer, services.health_check_record)
+
+
+class ImmunisationsView(ApiView):
+    permission_classes = [HEALTH]
+    hearth_permission = HEALTH.label
+
+    @extend_schema(operation_id="immunisations_create", tags=TAGS,
+                   summary="Record whether the child's immunisations are up to date",
+                   request=ImmunisationsSerializer,
+                   responses={**WRITE, 201: ImmunisationsSerializer})
+    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
+        return _write(request, person_uuid, ImmunisationsSerializer,
+                      services.immunisations_record)
+
+
+class SdqsView(ApiView):
+    permission_classes = [HEALTH]
+    hearth_permission = HEALTH.label
+
+    @extend_schema(operation_id="sdqs_create", tags=TAGS,
+                   summary="Record a strengths and difficulties questionnaire: a score or the "
+                           "reason there is none",
+                   request=SdqSerializer, responses={**WRITE, 201: SdqSerializer})
+    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
+        return _write(request, person_uuid, SdqSerializer, services.sdq_record)
+
+
+class PepsView(ApiView):
+    permission_classes = [EDUCATION]
+    hearth_permission = EDUCATION.label
+
+    @extend_schema(operation_id="peps_create", tags=TAGS,
+                   summary="Record a personal education plan meeting (moves the PEP clock)",
+                   request=PepSerializer, responses={**WRITE, 201: PepSerializer})
+    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
+        return _write(request, person_uuid, PepSerializer, services.pep_record)
+
+
+class EducationContactsView(ApiView):
+    permission_classes = [EDUCATION]
+    hearth_permission = EDUCATION.label
+
+    @extend_schema(operation_id="education_contacts_create", tags=TAGS,
+                   summary="Record contact with the child's school or the Virtual School",
+                   request=EducationContactSerializer,
+                   responses={**WRITE, 201: EducationContactSerializer})
+    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
+        return _write(request, person_uuid, EducationContactSerializer,
+                      services.education_contact_record)
