@@ -146,6 +146,8 @@ class CourtOutcomeSerializer(serializers.Serializer):
 
 
 class CourtApplicationSerializer(serializers.Serializer):
+    applied_on = _date("", "When the application was made (the day it was issued if not "
+                           "given).", required=False)
     issued_on = _date("Enter the date it was issued", "When it was issued.")
     court = _text("Enter the court", "The court.")
     application_type = _choice(ApplicationType.choices, "Choose the kind of application",

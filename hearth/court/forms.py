@@ -97,6 +97,11 @@ class OutcomeForm(GovukForm):
 
 
 class ApplicationForm(GovukForm):
+    applied_on = _date("Date the application was made to the court (optional)", "",
+                       required=False,
+                       help_text="The day the local authority submitted it, if the court "
+                                 "issued it later. Leave blank if it was issued the same day. "
+                                 "For example, 27 3 2026")
     issued_on = _date("Date the application was issued", "Enter the date it was issued",
                       help_text="The 26 weeks run from this day. For example, 27 3 2026")
     court = forms.CharField(label="Court", max_length=200,
@@ -106,6 +111,19 @@ class ApplicationForm(GovukForm):
                                "Choose the kind of application", radios=False)
     parents_letter_on = _date("Date of the letter telling the parents proceedings have "
                               "started (optional)", "", required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        applied, issued = cleaned.get("applied_on"), cleaned.get("issued_on")
+        letter = cleaned.get("parents_letter_on")
+        if applied and issued and issued < applied:
+            self.add_error("issued_on", f"The date the application was issued must be on or "
+                                        f"after the date it was made ({rules.day(applied)})")
+        if letter and issued and letter < issued:
+            self.add_error("parents_letter_on",
+                           f"The date of the letter to the parents must be on or after the "
+                           f"application was issued ({rules.day(issued)})")
+        return cleaned
 
 
 class HearingForm(GovukForm):

@@ -35,6 +35,10 @@ class LegalCase(models.Model):
                                   choices=codes.PreProceedingsOutcome.choices)
     pp_outcome_on = models.DateField("Date of the decision", null=True, blank=True)
     # Care proceedings
+    applied_on = models.DateField(
+        "Application made to the court", null=True, blank=True,
+        help_text="The day the local authority submitted the application (the CIN census's "
+                  "CourtAppDate); the court issues it that day or later")
     issued_on = models.DateField("Application issued", null=True, blank=True)
     court = models.CharField(max_length=200, blank=True)
     application_type = models.CharField(max_length=30, blank=True,

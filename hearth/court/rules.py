@@ -221,6 +221,9 @@ class PreProceedingsFacts:
     outcome_on: dt.date | None
     issued_on: dt.date | None
     parents_letter_on: dt.date | None
+    # The day the application was made; a case recorded before Hearth asked for it has only
+    # the day it was issued, which stands in for it.
+    applied_on: dt.date | None = None
 
 
 def census_module(facts: PreProceedingsFacts) -> dict:
@@ -240,7 +243,7 @@ def census_module(facts: PreProceedingsFacts) -> dict:
         "ReviewMeetingsCount": reviews if initial is not None else None,
         "StepDecisionDate": facts.outcome_on,
         "PPOutcome": CENSUS_OUTCOME.get(facts.outcome) if facts.outcome else None,
-        "CourtAppDate": facts.issued_on,
+        "CourtAppDate": facts.applied_on or facts.issued_on,
         "LetterInitCPDate": facts.parents_letter_on,
     }
 

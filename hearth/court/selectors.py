@@ -202,5 +202,6 @@ def census_pre_proceedings(child, *, year: int) -> list[dict]:
         meetings=tuple((m.kind, m.held_on) for m in c.meetings.all()),
         outcome=c.pp_outcome, outcome_on=c.pp_outcome_on,
         issued_on=c.issued_on if c.pp_outcome == "issue" else None,
-        parents_letter_on=c.parents_letter_on if c.pp_outcome == "issue" else None))
+        parents_letter_on=c.parents_letter_on if c.pp_outcome == "issue" else None,
+        applied_on=c.applied_on if c.pp_outcome == "issue" else None))
         for c in cases]

@@ -186,12 +186,23 @@ def pre_proceedings_outcome_record(*, legal_case: LegalCase, outcome: str,
 @transaction.atomic
 def application_record(*, legal_case: LegalCase, issued_on: dt.date, court: str,
                        application_type: str, parents_letter_on: dt.date | None = None,
-                       actor) -> LegalCase:
+                       applied_on: dt.date | None = None, actor) -> LegalCase:
+    """The application made (`applied_on`, the census's CourtAppDate; the day it was issued
+    when not given) and issued. Both on or after the decision to issue (rule 9012), the issue
+    on or after the application, and the letter to the parents on or after the issue (so on
+    or after the application, rule 9013)."""
     legal_case = _locked(legal_case, "application")
     decided_on = legal_case.pp_outcome_on or legal_case.opened_on
+    applied_on = applied_on or issued_on
+    rules.ensure_date(applied_on, today=clock.today(), field="applied_on",
+                      what="The date the application was made", not_before=decided_on,
+                      before_what="the decision to issue")
     rules.ensure_date(issued_on, today=clock.today(), field="issued_on",
                       what="The date the application was issued", not_before=decided_on,
                       before_what="the decision to issue")
+    rules.ensure_date(issued_on, today=clock.today(), field="issued_on",
+                      what="The date the application was issued", not_before=applied_on,
+                      before_what="the date it was made")
     if parents_letter_on is not None:
         rules.ensure_date(parents_letter_on, today=clock.today(), field="parents_letter_on",
                           what="The date of the letter to the parents", not_before=issued_on,
@@ -199,6 +210,7 @@ def application_record(*, legal_case: LegalCase, issued_on: dt.date, court: str,
     if not court.strip():
         raise DomainError("Enter the court", field="court")
     legal_case.stage, legal_case.issued_on = Stage.PROCEEDINGS, issued_on
+    legal_case.applied_on = applied_on
     legal_case.court, legal_case.application_type = court.strip(), application_type
     legal_case.parents_letter_on = parents_letter_on
     legal_case.proceedings_due_on = rules.proceedings_due_on(issued_on)
@@ -207,7 +219,8 @@ def application_record(*, legal_case: LegalCase, issued_on: dt.date, court: str,
     legal_case.save()
     task_open(kind=PROCEEDINGS_TASK, child=legal_case.lead_child, source=legal_case,
               due_on=legal_case.proceedings_due_on, rule=legal_case.proceedings_rule)
-    _audit(actor, "CARE_PROCEEDINGS_ISSUED", legal_case, legal_case, issued_on=issued_on,
+    _audit(actor, "CARE_PROCEEDINGS_ISSUED", legal_case, legal_case, applied_on=applied_on,
+           issued_on=issued_on,
            application_type=application_type, due_on=legal_case.proceedings_due_on)
     return legal_case
 

@@ -59,12 +59,18 @@ def _header(year: ModuleType, *, serial_no: int) -> dict:
                        made_at=timezone.localtime(clock.now()))
 
 
+def _reads_pre_proceedings(year: ModuleType) -> bool:
+    """From 2026 to 2027 the census has the pre-proceedings module (hearth.court's records)."""
+    return getattr(year, "READS_PRE_PROCEEDINGS", False)
+
+
 def _records(build: CensusBuild, progress: Progress | None) -> Iterator[dict]:
     period = build.year.period()
     total = records.cohort_size(period)
     if progress:
         progress(0, total)
-    for facts in records.children(period):
+    for facts in records.children(
+            period, pre_proceedings=_reads_pre_proceedings(build.year)):
         build.people.append(facts.person)
         build.children += 1
         if progress and (build.children % 250 == 0 or build.children == total):
@@ -92,7 +98,7 @@ def cin_census_export(*, start_year: int, out: BinaryIO, actor=None, system_job:
     if with_tables:
         from hearth.returns.cin.tables import TableBuilder
 
-        builder = TableBuilder(build.header)
+        builder = TableBuilder(build.header, pre_proceedings=_reads_pre_proceedings(year))
 
     def each_record():
         for record in _records(build, progress):
@@ -119,7 +125,7 @@ def cin_census_tables(*, start_year: int, progress: Progress | None = None):
     year = cin.for_year(start_year)
     started = time.perf_counter()
     build = CensusBuild(year, _header(year, serial_no=_serial_no(start_year)))
-    builder = TableBuilder(build.header)
+    builder = TableBuilder(build.header, pre_proceedings=_reads_pre_proceedings(year))
     for record in _records(build, progress):
         builder.add(record)
     tables = builder.tables()

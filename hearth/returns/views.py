@@ -64,7 +64,8 @@ def cin_census_view(request):
     people_services.people_listed(actor=request.user, people=people.values(),
                                   where="children in need census validation")
     context.update(
-        year=year, year_module=cin.for_year(year), checked=checked, outcome=outcome,
+        year=year, year_module=cin.for_year(year), caveat=cin.caveat(year), checked=checked,
+        outcome=outcome,
         by_rule=[(code, items[0].message, items[0].kind, len(items))
                  for code, items in outcome.by_rule().items()],
         page_obj=page, rows=[(f, people.get(f.child_id)) for f in page],

@@ -32,6 +32,7 @@ from hearth.synthetic.complaints import ComplaintsResult, build_complaints
 from hearth.synthetic.families import FamilyBuilder, FamilyResult, FamilySpec, IdentifierPool
 from hearth.synthetic.governance import GovernanceResult, build_governance
 from hearth.synthetic.lado import LadoResult, build_lado
+from hearth.synthetic.legal import build_legal
 from hearth.synthetic.performance import build_figures
 from hearth.synthetic.profiles import Profile, TeamSpec
 from hearth.synthetic.staff import Organisation, StaffBuilder
@@ -177,6 +178,7 @@ def build_authority(profile: Profile, *, seed: int, password: str = DEFAULT_DEMO
             authority.governance = build_governance(authority,
                                                     random.Random(f"governance-{seed}"))
             authority.lado = build_lado(authority, random.Random(f"lado-{seed}"))
+            build_legal(authority, random.Random(f"legal-{seed}"))
     authority.seconds = time.perf_counter() - started
     return authority
 

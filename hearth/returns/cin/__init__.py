@@ -6,9 +6,9 @@ validator ruleset that checks it. A year Hearth has no module for is refused, no
 
 from types import ModuleType
 
-from hearth.returns.cin import y2025_26
+from hearth.returns.cin import y2025_26, y2026_27
 
-YEARS: dict[int, ModuleType] = {y2025_26.START_YEAR: y2025_26}
+YEARS: dict[int, ModuleType] = {y2025_26.START_YEAR: y2025_26, y2026_27.START_YEAR: y2026_27}
 
 
 class UnsupportedYear(LookupError):
@@ -27,3 +27,9 @@ def for_year(start_year: int) -> ModuleType:
 
 def supported_years() -> list[int]:
     return sorted(YEARS)
+
+
+def caveat(start_year: int) -> str:
+    """What the installed validator cannot check for the year, or ""."""
+    module = for_year(start_year)
+    return module.caveat() if hasattr(module, "caveat") else ""

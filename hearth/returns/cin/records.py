@@ -21,6 +21,8 @@ from django.db.models import Q, QuerySet
 
 from hearth.assessments.models import Assessment
 from hearth.cin.models import CinPlan
+from hearth.court.models import LegalCaseChild, PreProceedingsMeeting
+from hearth.court.rules import PreProceedingsFacts
 from hearth.frontdoor.models import Referral
 from hearth.people.models import Person
 from hearth.protection.codes import ConferenceKind
@@ -70,6 +72,8 @@ class EpisodeFacts:
     cin_plans: list[CinPlan] = field(default_factory=list)
     section47s: list[Section47Facts] = field(default_factory=list)
     cp_plans: list[PlanFacts] = field(default_factory=list)
+    # From 2026 to 2027 (module 5): hearth.court's pre-proceedings started in the year.
+    pre_proceedings: list[PreProceedingsFacts] = field(default_factory=list)
 
 
 @dataclass
@@ -100,14 +104,18 @@ def cohort_size(period: CollectionPeriod) -> int:
     return cohort_children(period).count()
 
 
-def children(period: CollectionPeriod, chunk: int = CHUNK) -> Iterator[ChildFacts]:
-    """Every child in the census, in LA child ID order, with their episodes in the year."""
+def children(period: CollectionPeriod, chunk: int = CHUNK, *,
+             pre_proceedings: bool = False) -> Iterator[ChildFacts]:
+    """Every child in the census, in LA child ID order, with their episodes in the year; with
+    `pre_proceedings` (the 2026 to 2027 census on), also each child's pre-proceedings."""
     ids = list(cohort_children(period).order_by("la_child_id", "pk").values_list("pk", flat=True))
     for offset in range(0, len(ids), chunk):
-        yield from _children_for(period, ids[offset:offset + chunk])
+        yield from _children_for(period, ids[offset:offset + chunk],
+                                 pre_proceedings=pre_proceedings)
 
 
-def _children_for(period: CollectionPeriod, child_ids: list[int]) -> Iterator[ChildFacts]:
+def _children_for(period: CollectionPeriod, child_ids: list[int], *,
+                  pre_proceedings: bool = False) -> Iterator[ChildFacts]:
     end = period.reference_date
     referrals = cohort_referrals(period).filter(child_id__in=child_ids)
     episodes = {r.pk: EpisodeFacts(r) for r in referrals.order_by("referral_date", "pk")}
@@ -135,6 +143,43 @@ def _children_for(period: CollectionPeriod, child_ids: list[int]) -> Iterator[Ch
     by_child = defaultdict(list)
     for episode in episodes.values():
         by_child[episode.referral.child_id].append(episode)
+    if pre_proceedings:
+        _add_pre_proceedings(period, child_ids, by_child)
     people = Person.objects.in_bulk(child_ids)
     for child_id in child_ids:
         yield ChildFacts(people[child_id], by_child[child_id])
+
+
+def _add_pre_proceedings(period: CollectionPeriod, child_ids: list[int],
+                         by_child: dict[int, list[EpisodeFacts]]) -> None:
+    """Each pre-proceedings started in the year, on each of its children (a sibling group's
+    case is one per child in the census), in the episode of need open on the day it started:
+    else the last one referred before it, else the child's first in the year. Two queries."""
+    memberships = list(LegalCaseChild.objects.filter(
+        child_id__in=child_ids,
+        legal_case__pp_started_on__range=(period.start, period.reference_date))
+        .select_related("legal_case").order_by("legal_case__pp_started_on", "legal_case_id"))
+    meetings = defaultdict(list)
+    for case_id, kind, held_on in PreProceedingsMeeting.objects.filter(
+            legal_case_id__in={m.legal_case_id for m in memberships}).order_by(
+            "held_on", "pk").values_list("legal_case_id", "kind", "held_on"):
+        meetings[case_id].append((kind, held_on))
+    for membership in memberships:
+        episodes = by_child.get(membership.child_id)
+        if not episodes:
+            continue
+        case = membership.legal_case
+        _episode_on(episodes, case.pp_started_on).pre_proceedings.append(PreProceedingsFacts(
+            started_on=case.pp_started_on, letter_sent_on=case.letter_sent_on,
+            fgdm_offered=case.fgdm_offered, meetings=tuple(meetings[case.pk]),
+            outcome=case.pp_outcome, outcome_on=case.pp_outcome_on,
+            issued_on=case.issued_on if case.pp_outcome == "issue" else None,
+            parents_letter_on=case.parents_letter_on if case.pp_outcome == "issue" else None,
+            applied_on=case.applied_on if case.pp_outcome == "issue" else None))
+
+
+def _episode_on(episodes: list[EpisodeFacts], day: dt.date) -> EpisodeFacts:
+    """The episode open on `day`, else the last referred before it, else the first."""
+    before = [e for e in episodes if e.referral.referral_date <= day]
+    open_then = [e for e in before if e.referral.closed_on is None or e.referral.closed_on >= day]
+    return (open_then or before or episodes)[-1 if open_then or before else 0]

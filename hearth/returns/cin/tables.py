@@ -9,6 +9,12 @@ AssessmentID and CPPID per episode, all from 1), so its rules see what they woul
 
 One deliberate difference: the reader keeps only the first CPPreviewDate of a plan's Reviews
 block (RETURNS.md section 5.2); here every review date is a row, as the DfE layout means.
+
+From 2026 to 2027 a twelfth table, PreProceedings (upstream's `CINTable.PreProceedings`), holds
+one row per PreProceedingsandFGDM block with LAchildID and CINdetailsID. The validator on PyPI
+(0.1.13) has no such table, so its columns are Hearth's (the ids, then the year's elements in
+order) until the installed reader has one; validation.run passes the validator only the tables
+it knows.
 """
 
 from collections.abc import Iterable
@@ -19,11 +25,19 @@ from cin_validator.ingress import XMLtoCSV
 TABLES = ("Header", "ChildIdentifiers", "ChildCharacteristics", "Disabilities", "CINdetails",
           "Assessments", "AssessmentFactorsList", "CINplanDates", "Section47",
           "ChildProtectionPlans", "Reviews")
+PRE_PROCEEDINGS = "PreProceedings"
+PRE_PROCEEDINGS_BLOCK = "PreProceedingsandFGDM"
+PRE_PROCEEDINGS_COLUMNS = ("LAchildID", "CINdetailsID", "PPStartDate", "LBPSentDate",
+                           "FGDMMeetingOffer", "FGDMMeetingFac", "InitialPPMeetingDate",
+                           "ReviewMeetingsCount", "StepDecisionDate", "PPOutcome",
+                           "CourtAppDate", "LetterInitCPDate")
 
 
 class TableBuilder:
-    def __init__(self, header: dict):
+    def __init__(self, header: dict, *, pre_proceedings: bool = False):
         self.rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+        if pre_proceedings:
+            self.rows[PRE_PROCEEDINGS] = []
         self.rows["Header"].append({**header["CollectionDetails"], **header["Source"]})
 
     def add(self, child: dict) -> None:
@@ -61,13 +75,17 @@ class TableBuilder:
             reviews = plan.get("Reviews")
             for day in reviews.values if reviews else ():
                 self.rows["Reviews"].append({**plan_ids, "CPPreviewDate": day})
+        if PRE_PROCEEDINGS in self.rows:
+            for module in episode.get(PRE_PROCEEDINGS_BLOCK, []):
+                self.rows[PRE_PROCEEDINGS].append({**ids, **module})
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {name: _frame(name, rows) for name, rows in self.rows.items()}
 
 
-def build(header: dict, children: Iterable[dict]) -> dict[str, pd.DataFrame]:
-    builder = TableBuilder(header)
+def build(header: dict, children: Iterable[dict], *,
+          pre_proceedings: bool = False) -> dict[str, pd.DataFrame]:
+    builder = TableBuilder(header, pre_proceedings=pre_proceedings)
     for child in children:
         builder.add(child)
     return builder.tables()
@@ -79,6 +97,7 @@ def _simple(block: dict) -> dict:
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
-    columns = list(getattr(XMLtoCSV, name).columns)
+    known = getattr(XMLtoCSV, name, None)
+    columns = list(known.columns) if known is not None else list(PRE_PROCEEDINGS_COLUMNS)
     frame = pd.DataFrame(rows, columns=columns, dtype=object)
     return frame.where(frame.notna(), pd.NA) if len(frame) else frame

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 from cin_validator.cin_validator import CinValidator, process_data
+from cin_validator.rule_engine import CINTable
 from cin_validator.rules.ruleset_utils import get_year_ruleset
 
 CRASH = re.compile(r"^Error with rule (\S+): (.*)$")
@@ -68,6 +69,8 @@ def ruleset(ruleset_year: str) -> dict:
 def run(tables: dict[str, pd.DataFrame], ruleset_year: str,
         selected_rules: list[str] | None = None) -> Outcome:
     registry = ruleset(ruleset_year)
+    # Only the tables the installed validator knows (0.1.13 has no PreProceedings table).
+    tables = {name: frame for name, frame in tables.items() if name in CINTable.__members__}
     raw = {name: frame.copy() for name, frame in tables.items()}
     printed = io.StringIO()
     # pandas 1.5 warns of its own future changes from inside the rules: not ours to act on.

@@ -12,7 +12,8 @@ def add_arguments(parser) -> None:
                         help="Which return: cin (the children in need census)")
     parser.add_argument("--year", type=int, required=True,
                         help="The collection year's start year: 2025 for 1 April 2025 to "
-                             "31 March 2026")
+                             "31 March 2026; 2026 (with the pre-proceedings module) for 1 April "
+                             "2026 to 31 March 2027")
 
 
 def check_year(year: int) -> None:

@@ -6,7 +6,7 @@ prints every failure: rule code, error or query, child and message.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from hearth.returns import services
+from hearth.returns import cin, services
 from hearth.returns.management.commands import _common
 
 SYSTEM_JOB = "validate_return"
@@ -28,6 +28,8 @@ def print_outcome(command, build, outcome) -> None:
                f"validated in {build.seconds['validate']:.1f} s")
     style = command.style.SUCCESS if not outcome.errors else command.style.ERROR
     out.write(style(summary))
+    if caveat := cin.caveat(build.year.START_YEAR):
+        out.write(command.style.WARNING(f"Caveat: {caveat}"))
 
 
 class Command(BaseCommand):
