@@ -11,7 +11,8 @@ it is decided by the permission on the page and the command (ADR 3).
 Where the sources are silent we chose (and the cover sheet says so):
 - a list of episodes holds those open at any time in the window (started on or before the as-at
   date, not ended before the window began); lists 1, 3 and 5 hold what happened in the window;
-- Allocated Team and Worker are the allocation open on the as-at date, else the child's latest;
+- Allocated Team and Worker are the allocation open on the as-at date, else the child's latest
+  (for a care leaver with no allocated worker, the personal adviser);
 - "in the last 12 months" counts back 12 calendar months from the as-at date, except the number
   of referrals, which counts back from each referral (as the DfE's re-referral measure does);
 - Yes/No columns say "Yes" or "No" ("Y"/"N" where the column's name asks for Y/N) and are blank
@@ -476,9 +477,12 @@ def list_9(as_at: dt.date) -> list[dict]:
         situation[item.care_leaver_id] = item
     allocations = _allocations(leavers.values("child_id"), as_at)
     rows = []
-    for leaver in leavers.select_related("child").order_by("became_care_leaver_on", "pk"):
+    for leaver in leavers.select_related("child", "personal_adviser").order_by(
+            "became_care_leaver_on", "pk"):
         row = _child_row(leaver.child, as_at)
         _allocated(row, allocations, leaver.child_id)
+        if not row["Allocated Worker"] and leaver.personal_adviser_id:
+            row["Allocated Worker"] = str(leaver.personal_adviser)  # their personal adviser
         now = situation.get(leaver.pk)
         row["Eligibility Category"] = category.get(leaver.pk, "")
         row["LA in Touch"] = now.in_touch if now else ""
