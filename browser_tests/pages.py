@@ -22,6 +22,7 @@ NOT_PAGES = {
     "api_schema": "the OpenAPI document (YAML), not a page",
     "performance:report_word": "a Word document (read back in hearth/performance/tests)",
     "returns:cin_census_download": "the census XML file, a download, not a page",
+    "returns:annex_a_download": "the Annex A workbook (Excel), a download, not a page",
     "governance:tracker_word": "a Word document (read back in hearth/governance/tests)",
     "governance:self_evaluation_word": "a Word document (read back in hearth/governance/tests)",
 }
@@ -368,6 +369,11 @@ PAGES: list[Page] = [
          state="one rule"),
     Page("returns:cin_census", "/returns/children-in-need-census/?year=1999", PA,
          state="errors"),
+    Page("returns:annex_a", "/returns/ofsted-annex-a/", PA),
+    Page("returns:annex_a", "/returns/ofsted-annex-a/?as_at_day=1&as_at_month=6&as_at_year=2026",
+         PA, state="row counts"),
+    Page("returns:annex_a", "/returns/ofsted-annex-a/?as_at_day=31&as_at_month=2&as_at_year=2026",
+         PA, state="errors"),
 
     # Missing
     Page("missing:missing_report", "/missing/report/"),

@@ -2,7 +2,8 @@
 
 from django import forms
 
-from hearth.core.forms import GovukForm
+from hearth.core import clock
+from hearth.core.forms import GovukDateField, GovukForm
 from hearth.returns import cin
 
 
@@ -31,3 +32,17 @@ class CinCensusForm(GovukForm):
         if child and not child.isalnum():
             raise forms.ValidationError("Enter an LA child ID of letters and numbers only")
         return child
+
+
+class AnnexAForm(GovukForm):
+    """The as-at date Annex A is built for: its lists look back 6 months (12 for adoption)."""
+
+    as_at = GovukDateField(
+        label="As at", help_text="Usually the day before the inspection, for example 27 3 2026",
+        error_messages={"required": "Enter the as-at date"})
+
+    def clean_as_at(self):
+        as_at = self.cleaned_data["as_at"]
+        if as_at > clock.today():
+            raise forms.ValidationError("The as-at date must be today or in the past")
+        return as_at

@@ -8,4 +8,7 @@ urlpatterns = [
     path("children-in-need-census/", views.cin_census_view, name="cin_census"),
     path("children-in-need-census/<int:year>/download/", views.cin_census_download_view,
          name="cin_census_download"),
+    path("ofsted-annex-a/", views.annex_a_view, name="annex_a"),
+    path("ofsted-annex-a/<str:as_at>/download/", views.annex_a_download_view,
+         name="annex_a_download"),
 ]

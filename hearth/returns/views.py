@@ -5,6 +5,7 @@ Validating rebuilds the census from the records, so the outcome is kept for a fe
 (per process, Django's cache) and the page offers to check again.
 """
 
+import datetime as dt
 import io
 
 from django.core.cache import cache
@@ -16,10 +17,12 @@ from hearth.core import clock
 from hearth.core.permissions import requires
 from hearth.people import services as people_services
 from hearth.returns import cin, selectors, services
-from hearth.returns.forms import CinCensusForm
+from hearth.returns.annex_a import build as annex_a_build
+from hearth.returns.forms import AnnexAForm, CinCensusForm
 
 PAGE_SIZE = 50
 KEPT_FOR_SECONDS = 600
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _cache_key(year: int) -> str:
@@ -89,3 +92,41 @@ def cin_census_download_view(request, year: int):
     out.seek(0)
     name = f"cin-census-{module.START_YEAR}-{str(module.START_YEAR + 1)[2:]}.xml"
     return FileResponse(out, as_attachment=True, filename=name, content_type="application/xml")
+
+
+def _annex_a_name(as_at) -> str:
+    return f"ofsted-annex-a-{as_at.isoformat()}.xlsx"
+
+
+@requires("returns.export_returns")
+def annex_a_view(request):
+    """Choose the as-at date, see each list's window and row count, download the workbook."""
+    form = AnnexAForm(request.GET or None)
+    context = {"form": form}
+    if form.is_valid():
+        as_at = form.cleaned_data["as_at"]
+        try:
+            build = annex_a_build.annex_a_build(as_at=as_at)
+        except annex_a_build.AnnexANotReady as error:
+            context["not_ready"] = str(error)
+        else:
+            context.update(build=build, as_at=as_at, summary=build.summary(),
+                           total=sum(build.counts.values()))
+    return render(request, "returns/annex_a.html", context)
+
+
+@requires("returns.export_returns")
+def annex_a_download_view(request, as_at: str):
+    try:
+        day = dt.date.fromisoformat(as_at)
+    except ValueError:
+        raise Http404("Not a date") from None
+    out = io.BytesIO()
+    try:
+        annex_a_build.annex_a_export(as_at=day, out=out, actor=request.user)
+    except annex_a_build.AnnexANotReady as error:
+        return render(request, "returns/annex_a.html",
+                      {"form": AnnexAForm(), "not_ready": str(error)}, status=409)
+    out.seek(0)
+    return FileResponse(out, as_attachment=True, filename=_annex_a_name(day),
+                        content_type=XLSX)

@@ -1,19 +1,52 @@
-"""What the two return commands share: the return's name, the year, and progress lines."""
+"""What the two return commands share: the return's name, its date arguments, progress lines."""
+
+import datetime as dt
+from argparse import ArgumentTypeError
 
 from django.core.management.base import CommandError
 
 from hearth.returns import cin
 
-RETURNS = ("cin",)
+# Each return the commands know, and what it is. The census is built for a collection year;
+# Annex A for an as-at date.
+RETURNS = {
+    "cin": "the children in need census",
+    "annex_a": "Ofsted's Annex A lists, an Excel workbook",
+}
+VALIDATED = ("cin",)  # returns with a validator of the DfE's rules
 
 
-def add_arguments(parser) -> None:
-    parser.add_argument("return_name", choices=RETURNS, metavar="RETURN",
-                        help="Which return: cin (the children in need census)")
-    parser.add_argument("--year", type=int, required=True,
-                        help="The collection year's start year: 2025 for 1 April 2025 to "
+def as_at_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ArgumentTypeError(f"{text!r} is not a date like 2026-03-27") from None
+
+
+def add_arguments(parser, returns=tuple(RETURNS)) -> None:
+    parser.add_argument("return_name", choices=returns, metavar="RETURN",
+                        help="Which return: " + "; ".join(
+                            f"{name} ({RETURNS[name]})" for name in returns))
+    parser.add_argument("--year", type=int,
+                        help="cin: the collection year's start year: 2025 for 1 April 2025 to "
                              "31 March 2026; 2026 (with the pre-proceedings module) for 1 April "
                              "2026 to 31 March 2027")
+    if "annex_a" in returns:
+        parser.add_argument("--as-at", type=as_at_date, dest="as_at",
+                            help="annex_a: the as-at date (YYYY-MM-DD); the lists look back "
+                                 "6 months from it, 12 for adoption")
+
+
+def check_arguments(return_name: str, *, year: int | None = None,
+                    as_at: dt.date | None = None) -> None:
+    """Each return's own required argument, since one command serves them all."""
+    if return_name == "cin":
+        if year is None:
+            raise CommandError("The children in need census needs --year, the collection "
+                               "year's start year (2025 for 2025 to 2026)")
+        check_year(year)
+    elif return_name == "annex_a" and as_at is None:
+        raise CommandError("Annex A needs --as-at, the as-at date as YYYY-MM-DD")
 
 
 def check_year(year: int) -> None:

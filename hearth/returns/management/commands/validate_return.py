@@ -36,12 +36,13 @@ class Command(BaseCommand):
     help = "Validate a statutory return built from the records with the DfE rules."
 
     def add_arguments(self, parser):
-        _common.add_arguments(parser)
+        _common.add_arguments(parser, returns=_common.VALIDATED)
         parser.add_argument("--fail-on-errors", action="store_true",
                             help="Exit with status 1 when any rule reports an error")
 
-    def handle(self, *args, return_name: str, year: int, fail_on_errors: bool, **options):
-        _common.check_year(year)
+    def handle(self, *args, return_name: str, year: int | None, fail_on_errors: bool,
+               **options):
+        _common.check_arguments(return_name, year=year)
         if not services.validator_installed():
             raise CommandError("The validator is not installed: pip install -e '.[returns]'")
         try:
