@@ -2,4 +2,5 @@ EVENTS = {
     "CIN_CENSUS_EXPORTED": "The children in need census for a collection year was exported",
     "CIN_CENSUS_CHILD_EXPORTED": "A child's record was written into a children in need census",
     "CIN_CENSUS_VALIDATED": "The children in need census for a collection year was validated",
+    "CIN_CENSUS_IMPORTED": "A children in need census from a previous system was imported",
 }

@@ -285,7 +285,7 @@ class Translation:
         open_episode = next((e for e in child.episodes
                              if e.closed_on is None and not e.no_further_action), None)
         if open_episode is not None and self.defaults.team:
-            case["allocation"] = {"type": "allocation", "team": self.defaults.team,
+            case["allocation"] = {"team": self.defaults.team,
                                   "start_date": open_episode.referral_date.isoformat()}
         return case
 
