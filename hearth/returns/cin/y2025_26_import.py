@@ -237,7 +237,7 @@ class Reader:
             self.problem(found.get("ChildIdentifiers", node), "the child has neither "
                          "<PersonBirthDate> nor <ExpectedPersonBirthDate>")
         child.episodes = [e for e in (self.episode(n) for n in node.all("CINdetails")) if e]
-        if not child.episodes:
+        if not node.all("CINdetails"):
             self.problem(node, "the child has no <CINdetails>: Hearth imports episodes of need")
         return child
 
@@ -275,9 +275,7 @@ class Reader:
         for block in node.all("ChildProtectionPlans"):
             if (plan := self.cp_plan(block)) is not None:
                 episode.cp_plans.append(plan)
-        if referral_date is None or nfa is None or not episode.source:
-            return None
-        return episode
+        return episode if referral_date is not None else None
 
     def cp_plan(self, block: Node) -> CensusCpPlan | None:
         f = self.fields(block)
