@@ -51,42 +51,46 @@ class _Hostile(Exception):
     pass
 
 
+class _Builder:
+    """Builds the Node tree from expat's callbacks, noting each element's line."""
+
+    def __init__(self, parser) -> None:
+        self.parser = parser
+        self.stack: list[Node] = []
+        self.roots: list[Node] = []
+        self.texts: list[list[str]] = []
+        parser.StartElementHandler = self.start
+        parser.EndElementHandler = self.end
+        parser.CharacterDataHandler = self.characters
+        parser.StartDoctypeDeclHandler = self.refuse_doctype
+        parser.EntityDeclHandler = self.refuse_entity
+        parser.ExternalEntityRefHandler = self.refuse_entity
+
+    def start(self, name, _attributes) -> None:
+        node = Node(tag=name.rsplit(":", 1)[-1].rsplit("}", 1)[-1],
+                    line=self.parser.CurrentLineNumber)
+        (self.stack[-1].children if self.stack else self.roots).append(node)
+        self.stack.append(node)
+        self.texts.append([])
+
+    def end(self, _name) -> None:
+        self.stack.pop().text = "".join(self.texts.pop()).strip()
+
+    def characters(self, data) -> None:
+        if self.texts:
+            self.texts[-1].append(data)
+
+    def refuse_doctype(self, *_args):
+        raise _Hostile("the file declares a document type: a census file does not")
+
+    def refuse_entity(self, *_args):
+        raise _Hostile("the file declares an entity: a census file does not")
+
+
 def parse_bytes(data: bytes) -> Node:
     """The document's root element as a Node tree, or CensusRefused (with the line)."""
     parser = xml.parsers.expat.ParserCreate()
-    stack: list[Node] = []
-    root: list[Node] = []
-    texts: list[list[str]] = []
-
-    def start(name, _attributes):
-        node = Node(tag=name.rsplit(":", 1)[-1].rsplit("}", 1)[-1], line=parser.CurrentLineNumber)
-        if stack:
-            stack[-1].children.append(node)
-        else:
-            root.append(node)
-        stack.append(node)
-        texts.append([])
-
-    def end(_name):
-        node = stack.pop()
-        node.text = "".join(texts.pop()).strip()
-
-    def characters(data):
-        if texts:
-            texts[-1].append(data)
-
-    def refuse_doctype(*_args):
-        raise _Hostile("the file declares a document type: a census file does not")
-
-    def refuse_entity(*_args):
-        raise _Hostile("the file declares an entity: a census file does not")
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = characters
-    parser.StartDoctypeDeclHandler = refuse_doctype
-    parser.EntityDeclHandler = refuse_entity
-    parser.ExternalEntityRefHandler = refuse_entity
+    builder = _Builder(parser)
     try:
         parser.Parse(data, True)
     except xml.parsers.expat.ExpatError as error:
@@ -95,9 +99,9 @@ def parse_bytes(data: bytes) -> Node:
                                         f"(column {error.offset + 1})")]) from None
     except _Hostile as error:
         raise CensusRefused([XmlProblem(parser.CurrentLineNumber, str(error))]) from None
-    if not root:
+    if not builder.roots:
         raise CensusRefused([XmlProblem(None, "the file has no XML elements")])
-    return root[0]
+    return builder.roots[0]
 
 
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Node:

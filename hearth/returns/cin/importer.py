@@ -278,6 +278,11 @@ class Translation:
         for e_number, episode in enumerate(child.episodes):
             events += self.episode(f"{ref}-e{e_number + 1}", e_number, episode)
         events.sort(key=lambda item: item[0])
+        plans = [p for e in child.episodes for p in e.cp_plans]
+        for earlier, plan in enumerate(sorted(plans, key=lambda p: p.started_on)):
+            if plan.previous_plans is not None and plan.previous_plans != earlier:
+                # Hearth counts NumberOfPreviousCPP from the plans it holds.
+                self.counts["plans whose NumberOfPreviousCPP counts plans not in the file"] += 1
         case = {"child": ref, "events": []}
         for e_number, (_, event, line) in enumerate(events):
             self.lines[f"cases[{number}].events[{e_number}]"] = line
@@ -299,9 +304,18 @@ class Translation:
             "type": "referral", "ref": ref, "referral_date": episode.referral_date.isoformat(),
             "source": episode.source, "primary_need": episode.primary_need,
             "no_further_action": episode.no_further_action}), episode.line)
-        cp_starts = {p.started_on for p in episode.cp_plans}
         for number, assessment in enumerate(episode.assessments):
             self.assessment(add, f"{ref}-a{number + 1}", ref, assessment, episode)
+        self.cin_plans(add, ref, episode)
+        self.protection(add, ref, episode)
+        if episode.closed_on is not None:
+            add(episode.closed_on, {"type": "closure", "referral": ref,
+                                    "closed_on": episode.closed_on.isoformat(),
+                                    "reason": episode.closure_reason}, episode.line)
+        return out
+
+    def cin_plans(self, add, ref: str, episode) -> None:
+        cp_starts = {p.started_on for p in episode.cp_plans}
         for number, plan in enumerate(episode.cin_plans):
             plan_ref = f"{ref}-cin{number + 1}"
             add(plan.started_on, {"type": "cin_plan_start", "ref": plan_ref, "referral": ref,
@@ -310,6 +324,8 @@ class Translation:
             if plan.ended_on is not None and plan.ended_on not in cp_starts:
                 add(plan.ended_on, {"type": "cin_plan_end", "plan": plan_ref,
                                     "ended_on": plan.ended_on.isoformat()}, plan.line)
+
+    def protection(self, add, ref: str, episode) -> None:
         plans_by_start = {p.started_on: (n, p) for n, p in enumerate(episode.cp_plans)}
         started: set[int] = set()
         for number, enquiry in enumerate(episode.section47s):
@@ -334,11 +350,6 @@ class Translation:
                 s.icpc_on == episode.initial_cpc_on for s in episode.section47s) and not any(
                 p.started_on == episode.initial_cpc_on for p in episode.cp_plans):
             self.counts["episode-level DateOfInitialCPC without its enquiry (left out)"] += 1
-        if episode.closed_on is not None:
-            add(episode.closed_on, {"type": "closure", "referral": ref,
-                                    "closed_on": episode.closed_on.isoformat(),
-                                    "reason": episode.closure_reason}, episode.line)
-        return out
 
     def assessment(self, add, ref: str, referral: str, assessment, episode) -> None:
         add(assessment.started_on, {"type": "assessment_start", "ref": ref, "referral": referral,
@@ -388,13 +399,22 @@ class Translation:
 
     def cp_plan(self, add, ref: str, plan) -> None:
         latest = plan.latest_category or plan.initial_category
+        ends_at_review = bool(plan.reviews) and plan.ended_on == plan.reviews[-1]
+        continuing = plan.reviews[:-1] if ends_at_review else plan.reviews
+        if latest != plan.initial_category and not continuing:
+            self.counts["plans whose latest category was set before the year (kept the "
+                        "initial one)"] += 1
         for number, held_on in enumerate(plan.reviews):
-            last = number == len(plan.reviews) - 1
-            ends = last and plan.ended_on == held_on
             review = {"type": "review_conference", "plan": ref, "held_on": held_on.isoformat(),
-                      "chair": self.defaults.chair,
-                      "outcome": "end_plan" if ends else "continue_plan",
-                      "category": latest if last else plan.initial_category}
+                      "chair": self.defaults.chair}
+            if number < len(continuing):
+                # The census keeps the latest category, not each review's: the last review
+                # that continued the plan set it; the ones before kept the initial one.
+                last = number == len(continuing) - 1
+                review |= {"outcome": "continue_plan",
+                           "category": latest if last else plan.initial_category}
+            else:
+                review["outcome"] = "end_plan"  # an ending review has no category
             add(held_on, review, plan.line)
         if plan.ended_on is not None and plan.ended_on not in plan.reviews:
             add(plan.ended_on, {"type": "cp_plan_end", "plan": ref,
