@@ -3,4 +3,5 @@ EVENTS = {
     "CIN_CENSUS_CHILD_EXPORTED": "A child's record was written into a children in need census",
     "CIN_CENSUS_VALIDATED": "The children in need census for a collection year was validated",
     "ANNEX_A_EXPORTED": "Ofsted's Annex A was exported as a workbook (with each list's row count)",
+    "CIN_CENSUS_IMPORTED": "A children in need census from a previous system was imported",
 }
