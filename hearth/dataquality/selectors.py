@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from hearth.accounts.models import Team
 from hearth.cases.models import Allocation
@@ -94,7 +94,7 @@ def issues_for_child(child: Person) -> list[DataQualityIssue]:
     """Every issue about the child, open ones first (the record section)."""
     return list(DataQualityIssue.objects.filter(child=child)
                 .prefetch_related("explanations__explained_by")
-                .order_by(Q(resolved_at__isnull=True).desc(), "-first_seen", "rule_code"))
+                .order_by(F("resolved_at").desc(nulls_first=True), "-first_seen", "rule_code"))
 
 
 def open_issues_for_worker(user) -> QuerySet[DataQualityIssue]:
