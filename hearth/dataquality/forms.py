@@ -17,7 +17,7 @@ class IssueFilterForm(GovukForm):
                                   empty_label="Any")
     check_code = forms.ChoiceField(label="Return", required=False)
     rule = forms.CharField(label="Rule", required=False, max_length=20,
-                           help_text="For example, 1530 or 2887Q")
+                           help_text="The rule's code, as the DfE numbers it")
     kind = _optional("Error or query", DataQualityIssue.Kind.choices)
     status = forms.ChoiceField(label="Status", required=False,
                                choices=selectors.STATUS_CHOICES)
