@@ -36,6 +36,11 @@ class DataQualityRun(models.Model):
     class Meta:
         ordering = ["-started_at", "-id"]
         indexes = [models.Index(fields=["check_code", "status", "started_at"])]
+        constraints = [
+            # Two runs of one check never overlap: the second one's insert fails (ADR 7).
+            models.UniqueConstraint(fields=["check_code"], condition=models.Q(status="running"),
+                                    name="one_running_data_quality_run_per_check"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.check_code} run {self.started_at:%Y-%m-%d %H:%M}"

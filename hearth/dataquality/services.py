@@ -14,7 +14,7 @@ import datetime as dt
 import time
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from hearth.core import clock
 from hearth.core.audit import Auditor
@@ -61,17 +61,22 @@ def _found(check_code: str, collection_year: str, outcome) -> dict[str, Found]:
 
 
 def _claim(check_code: str, as_at: dt.date, auditor: Auditor) -> DataQualityRun:
+    """Records the run as running. A run left running too long (its process died) is marked
+    failed first; a run still running makes this one's insert fail the unique constraint."""
     now = clock.now()
-    with transaction.atomic():
-        running = DataQualityRun.objects.select_for_update().filter(
-            check_code=check_code, status=DataQualityRun.Status.RUNNING,
-            started_at__gt=now - STALE_AFTER)
-        if running.exists():
-            raise RunInProgress(f"The {checks.label_of(check_code)} check is already running. "
-                                "Wait for it to finish.")
-        return DataQualityRun.objects.create(
-            check_code=check_code, as_at=as_at, started_at=now, started_by=auditor.actor,
-            system_job="" if auditor.actor else auditor.system_job)
+    DataQualityRun.objects.filter(
+        check_code=check_code, status=DataQualityRun.Status.RUNNING,
+        started_at__lte=now - STALE_AFTER).update(
+            status=DataQualityRun.Status.FAILED, finished_at=now,
+            message="Stopped without finishing (the process ended)")
+    try:
+        with transaction.atomic():
+            return DataQualityRun.objects.create(
+                check_code=check_code, as_at=as_at, started_at=now, started_by=auditor.actor,
+                system_job="" if auditor.actor else auditor.system_job)
+    except IntegrityError:
+        raise RunInProgress(f"The {checks.label_of(check_code)} check is already running. "
+                            "Wait for it to finish.") from None
 
 
 def refresh(check_code: str, as_at: dt.date | None = None, actor=None, *,

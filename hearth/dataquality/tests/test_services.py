@@ -122,6 +122,8 @@ def test_a_second_run_while_one_is_running_is_refused(fake_check, traveller):
         services.refresh("fake", system_job="nightly")
     traveller.shift(services.STALE_AFTER + dt.timedelta(minutes=1))
     assert services.refresh("fake", system_job="nightly").status == "finished"
+    stale = DataQualityRun.objects.order_by("id").first()
+    assert stale.status == "failed" and "without finishing" in stale.message
 
 
 def test_an_unknown_check_is_refused():
