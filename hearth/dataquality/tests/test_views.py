@@ -194,3 +194,22 @@ def test_open_issues_are_on_the_allocated_workers_my_work(client, personas, chil
     assert f"{a.full_name}: 1530" in page and "Data quality error" in page
     assert reverse("dataquality:child_issues", args=[a.uuid]) in page
     assert b.full_name not in page
+
+
+def test_an_analyst_explains_a_query_by_child_id_and_returns_to_the_worklist(
+        client, personas, children):
+    a, _ = children
+    issue = DataQualityIssue.objects.get(rule_code="2887Q")
+    url = reverse("dataquality:explain_query", args=[issue.pk])
+    client.force_login(personas.analyst_dana)
+    page = body(client.get(url))
+    assert f"child {a.la_child_id}" in page and a.full_name not in page
+    response = client.post(url, {"text": "Few codes in a small return"})
+    assert response.status_code == 302 and response.url == WORKLIST
+
+
+def test_the_section_is_on_the_childs_record(client, personas, children):
+    a, _ = children
+    client.force_login(personas.sw_alice)
+    page = body(client.get(a.get_absolute_url()))
+    assert reverse("dataquality:child_issues", args=[a.uuid]) in page
