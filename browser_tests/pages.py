@@ -548,6 +548,15 @@ PAGES: list[Page] = [
     Page("complaints:feedback", "/complaints/feedback/", BS),
     Page("complaints:feedback", "/complaints/feedback/?kind=comment", BS, state="filtered"),
     *form("complaints:record_feedback", "/complaints/feedback/new/", BS),
+    # Data quality
+    Page("dataquality:worklist", "/data-quality/", SW),
+    Page("dataquality:worklist", "/data-quality/", PA, state="every team, child IDs"),
+    Page("dataquality:worklist", "/data-quality/?status=resolved", SW, state="empty"),
+    Page("dataquality:child_issues", "/data-quality/child/{cp}/", SW),
+    Page("dataquality:child_issues", "/data-quality/child/{empty}/", SW, state="empty"),
+    *form("dataquality:explain_query", "/data-quality/issues/{dq_query}/explain/", SW),
+    Page("dataquality:run", "/data-quality/run/", TM),
+    Page("dataquality:runs", "/data-quality/runs/", TM),
     # Case file audits
     Page("audits:audits", "/case-audits/"),
     Page("audits:audits", "/case-audits/?grade=inadequate&status=closed", state="filtered"),

@@ -610,6 +610,21 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     gov_evaluation = governance.self_evaluation_start(
         title="Self-evaluation", as_at=today, actor=users["performance_analyst"])
 
+    # Data quality: a run of a scenario check finds an error and a query on the CP child (the
+    # query to explain) and one about the whole return.
+    from hearth.dataquality import checks as dq_checks
+    from hearth.dataquality import services as data_quality
+    from hearth.returns.cin.validation import Failure, Outcome
+    dq_failures = [
+        Failure("1530", "UPN invalid (wrong check letter at character 1)",
+                child["cp"].la_child_id, "ChildIdentifiers", ("UPN",), 0, ("X999000000001",)),
+        Failure("2887Q", "Please check: fewer than 8 disability codes are used",
+                child["cp"].la_child_id, "ChildCharacteristics", ("Disabilities",), 0, ("NONE",)),
+        Failure("8898", "The whole return: a child appears twice", "")]
+    dq_checks.register("cin", "Children in need census",
+                       lambda as_at: ("2025 to 2026", Outcome(dq_failures, 3, {})))
+    data_quality.refresh("cin", system_job="scenario")
+    dq_query = child["cp"].data_quality_issues.get(rule_code="2887Q")
     allocated = child["j_authorise_allocate"].allocations.filter(end_date__isnull=True).first()
     return {
         "today": today.isoformat(),
@@ -626,6 +641,7 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
         "allocated_worker": {"j_authorise_allocate": str(allocated.worker)},
         "restricted": str(restricted.uuid) if restricted else None,
         "ids": {
+            "dq_query": dq_query.pk,
             "audit_programme": audit_programme.pk,
             "audit_done": audit_done.pk,
             "audit_draft": audit_draft.pk,

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "hearth.drafts",
     "hearth.imports",
     "hearth.returns",
+    "hearth.dataquality",
     "hearth.synthetic",
     "hearth.api",
 ]

@@ -34,6 +34,7 @@ urlpatterns = [
     path("health-education/", include("hearth.health_education.urls")),
     path("performance/", include("hearth.performance.urls")),
     path("returns/", include("hearth.returns.urls")),
+    path("data-quality/", include("hearth.dataquality.urls")),
     path("audit/", include("hearth.core.urls")),
     path("working-days/", include("hearth.workingdays.urls")),
     path("api/v1/", include("hearth.api.urls")),

@@ -203,6 +203,19 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
     "returns.export_returns": (
         (PA, SM),
         "Download the statutory returns and see their DfE validation failures by child ID"),
+    # Data quality (hearth.dataquality): the returns' DfE validation failures as issues on the
+    # children's records, for the team that holds each child; analysts see child IDs only.
+    "dataquality.view_team_issues": (
+        (*PRACTITIONERS, BS),
+        "See the data-quality issues of the children your team holds (the worklist, My work "
+        "and the child's record)"),
+    "dataquality.view_all_issues": (
+        (SM, PA),
+        "See every team's data-quality issues and those about a whole return (child IDs, "
+        "names only with people.view_child)"),
+    "dataquality.explain_query": (
+        (*PRACTITIONERS, PA), "Explain a data-quality query so it may stand in the return"),
+    "dataquality.run_checks": ((TM, SM, PA), "Run the data-quality checks now"),
     # Complaints (hearth.complaints): the complaints team is business support in this role
     # model; managers answer complaints about their service.
     "complaints.view_complaints": (
