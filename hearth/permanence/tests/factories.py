@@ -3,9 +3,10 @@ import datetime as dt
 from hearth.permanence import services
 
 D = dt.date
+APPROVED_ON = D(2026, 1, 20)
 
 
-def approved_household(actor, *, approved_on=D(2026, 1, 20), legal_status="L11",
+def approved_household(actor, *, approved_on=APPROVED_ON, legal_status="L11",
                        fostering_for_adoption=False, adopters=None):
     household = services.household_add(
         legal_status=legal_status, enquiry_on=D(2025, 6, 1), actor=actor,
