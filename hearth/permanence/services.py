@@ -55,18 +55,24 @@ def _text(value: str, *, field: str, message: str) -> str:
 
 
 def _locked_open(period: CarePeriod) -> CarePeriod:
-    period = CarePeriod.objects.select_for_update(of=("self",)).select_related("child").get(
+    """The period, locked. A period that has ended still takes records dated within it (an
+    adoption order ends care, and history is entered late); `_check_date` refuses later
+    dates."""
+    return CarePeriod.objects.select_for_update(of=("self",)).select_related("child").get(
         pk=period.pk)
-    if period.ended_on is not None:
-        raise DomainError(f"This period of care ended on {rules.day(period.ended_on)}: "
-                          "record permanence in a current period")
-    return period
 
 
 def _check_date(period: CarePeriod, value, *, field: str, what: str) -> None:
     rules.ensure_date(value, today=clock.today(), field=field, what=what,
                       not_before=period.started_on,
                       before_what="the day the child became looked after")
+    _within(period, value, field=field)
+
+
+def _within(period: CarePeriod, value: dt.date, *, field: str) -> None:
+    if period.ended_on is not None and value > period.ended_on:
+        raise DomainError(f"This period of care ended on {rules.day(period.ended_on)}: "
+                          "record permanence dated within a period of care", field=field)
 
 
 # --- the care lifecycle's listeners ---------------------------------------------------------
@@ -167,6 +173,7 @@ def _move_stage(current: PermanencePlan, *, stage: str, since: dt.date, note: st
     rules.ensure_date(since, today=clock.today(), field="since",
                       what="The date the stage was reached", not_before=current.stage_since,
                       before_what="the start of the current stage")
+    _within(current.period, since, field="since")
     current.ended_on = since
     current.save(update_fields=["ended_on"])
     plan = PermanencePlan.objects.create(
@@ -210,6 +217,7 @@ def adoption_decision_record(*, period: CarePeriod, decided_on: dt.date, decisio
         child=period.child, reversed_on__isnull=True, adoption_order_on__isnull=True).exists()
     rules.ensure_decision(decided_on=decided_on, today=clock.today(),
                           period_started_on=period.started_on, has_open_decision=has_open)
+    _within(period, decided_on, field="decided_on")
     decision_maker = _text(decision_maker, field="decision_maker",
                            message="Enter the agency decision maker")
     try:
@@ -244,6 +252,7 @@ def adoption_step_record(*, decision: AdoptionDecision, step: str, on: dt.date,
         raise DomainError("Choose a step of the adoption")
     rules.ensure_adoption_step(step, on, facts=_facts(decision), today=clock.today(),
                                period_started_on=decision.period.started_on)
+    _within(decision.period, on, field=step)
     fields = [step]
     if step == "matched_on":
         if household is None:
@@ -267,7 +276,8 @@ def adoption_step_record(*, decision: AdoptionDecision, step: str, on: dt.date,
         period_id=decision.period_id, ended_on__isnull=True,
         plan_type=codes.PlanType.ADOPTION).first()
     if plan is not None and step in STAGE_FOR_STEP and plan.stage != STAGE_FOR_STEP[step] \
-            and on >= plan.stage_since and decision.period.ended_on is None:
+            and on >= plan.stage_since and (decision.period.ended_on is None
+                                             or on <= decision.period.ended_on):
         _move_stage(plan, stage=STAGE_FOR_STEP[step], since=on, actor=actor,
                     system_job=system_job)
     _audit(actor, "ADOPTION_STEP_RECORDED", decision, child_id=decision.child_id,
@@ -387,6 +397,7 @@ def sgo_step_record(*, sgo: SpecialGuardianship, step: str, on: dt.date, actor=N
     rules.ensure_sgo_step(step, on, started_on=sgo.assessment_started_on,
                           completed_on=sgo.assessment_completed_on, order_on=sgo.order_on,
                           today=clock.today())
+    _within(sgo.period, on, field=step)
     setattr(sgo, step, on)
     sgo.save(update_fields=[step])
     _audit(actor, "SGO_RECORDED", sgo, child_id=sgo.child_id, system_job=system_job,
@@ -437,6 +448,7 @@ def discharge_record(*, reunification: Reunification, discharged_on: dt.date, ac
     reunification = Reunification.objects.select_for_update().get(pk=reunification.pk)
     rules.ensure_discharge(discharged_on, returned_home_on=reunification.returned_home_on,
                            already=reunification.care_order_discharged_on, today=clock.today())
+    _within(reunification.period, discharged_on, field="care_order_discharged_on")
     reunification.care_order_discharged_on = discharged_on
     reunification.save(update_fields=["care_order_discharged_on"])
     _audit(actor, "REUNIFICATION_RECORDED", reunification, child_id=reunification.child_id,

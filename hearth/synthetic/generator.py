@@ -33,6 +33,7 @@ from hearth.synthetic.families import FamilyBuilder, FamilyResult, FamilySpec, I
 from hearth.synthetic.governance import GovernanceResult, build_governance
 from hearth.synthetic.lado import LadoResult, build_lado
 from hearth.synthetic.performance import build_figures
+from hearth.synthetic.permanence import build_permanence
 from hearth.synthetic.profiles import Profile, TeamSpec
 from hearth.synthetic.staff import Organisation, StaffBuilder
 from hearth.synthetic.workforce import build_workforce
@@ -177,6 +178,7 @@ def build_authority(profile: Profile, *, seed: int, password: str = DEFAULT_DEMO
             authority.governance = build_governance(authority,
                                                     random.Random(f"governance-{seed}"))
             authority.lado = build_lado(authority, random.Random(f"lado-{seed}"))
+            build_permanence(authority, random.Random(f"permanence-{seed}"))
     authority.seconds = time.perf_counter() - started
     return authority
 

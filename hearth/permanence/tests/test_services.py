@@ -152,8 +152,12 @@ def test_sgo_match_return_home_and_previous_permanence(personas, period):
             "PREVIOUS_PERMANENCE_RECORDED"} <= codes
 
 
-def test_nothing_is_recorded_on_an_ended_period(personas, period):
+def test_an_ended_period_takes_only_records_dated_within_it(personas, period):
     care.care_end(period=period, ended_on=D(2026, 5, 1), reason="E4A", actor=personas.sw_alice)
-    with pytest.raises(DomainError, match="ended on 1 May 2026"):
-        services.plan_record(period=period, plan_type="adoption", agreed_on=D(2026, 4, 1),
+    with pytest.raises(DomainError, match="ended on 1 May 2026") as error:
+        services.plan_record(period=period, plan_type="adoption", agreed_on=D(2026, 5, 2),
                              actor=personas.sw_alice)
+    assert error.value.field == "agreed_on"
+    # History dated within the period may still be entered.
+    services.plan_record(period=period, plan_type="reunification", agreed_on=D(2026, 4, 1),
+                         actor=personas.sw_alice)

@@ -27,6 +27,7 @@ from hearth.frontdoor.rules import contact_decision_due_on
 from hearth.health_education import rules as he_rules
 from hearth.health_education import services as health_education_services
 from hearth.health_education.models import HealthCheck, PersonalEducationPlan, SdqScore
+from hearth.permanence import rules as permanence_rules
 from hearth.protection import rules as cp
 from hearth.protection.models import (
     ChildProtectionPlan,
@@ -180,6 +181,11 @@ def expected_due_on(task: StatutoryTask) -> dt.date:
               "cin.CinPlan": CinPlan, "care.CarePeriod": CarePeriod,
               }[task.source_type].objects.get(pk=task.source_id)
     kind = TaskKind(task.kind)
+    if kind == TaskKind.PERMANENCE_PLAN:
+        first = source.reviews.filter(number=1).first()
+        return permanence_rules.plan_due_on(started_on=source.started_on,
+                                            first_review_on=first.held_on if first else None,
+                                            calendar=calendar)
     if kind in health_education_services.KINDS:
         return health_education_due_on(source, kind, calendar)
     if kind in (TaskKind.HOLD_CLA_REVIEW, TaskKind.VISIT_CLA):
