@@ -1,10 +1,8 @@
 """The synthetic authority's permanence agrees with its care: adoptions and SGOs where care
 ended that way, plans by the second review at about the seeds' target, adopters."""
 
-import datetime as dt
 
 import pytest
-import time_machine
 
 from hearth.care.models import CarePeriod, CareReview
 from hearth.permanence.codes import SGO_END_REASON
