@@ -96,7 +96,7 @@ class MatchForm(GovukForm):
 class ReverseForm(GovukForm):
     on = _date("Date of the decision that the child should no longer be placed for adoption",
                "Enter the date of the decision")
-    reason = _radios("Why", codes.ReasonNoLongerPlaced.choices,
+    reversed_reason = _radios("Why", codes.ReasonNoLongerPlaced.choices,
                      "Choose why the child should no longer be placed for adoption")
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from hearth.core import clock
 from hearth.core.audit import Auditor
+from hearth.core.errors import DomainError
 from hearth.core.forms import save_or_show
 from hearth.core.paging import query_params
 from hearth.core.permissions import requires
@@ -139,6 +140,17 @@ def record_decision_view(request, person_uuid):
             period=period, actor=request.user, **data))
 
 
+def _on_date_field(save, *fields):
+    """A service names the step's own field (matched_on, order_on...); the step forms call
+    their date `on`: show the message there."""
+    try:
+        return save()
+    except DomainError as error:
+        if error.field in fields:
+            raise DomainError(error.message, field="on") from None
+        raise
+
+
 def _owned(model, pk, person_uuid):
     """A record of the child in the URL, or a 404 (the child's visibility is checked by
     record_context)."""
@@ -165,9 +177,9 @@ def adoption_step_view(request, person_uuid, decision_id, step):
         form = _bound(request, StepForm, initial)
 
     def save(period, data):
-        return services.adoption_step_record(
+        return _on_date_field(lambda: services.adoption_step_record(
             decision=decision, step=field, on=data["on"], household=data.get("household"),
-            reason=data.get("reason", ""), actor=request.user)
+            reason=data.get("reversed_reason", ""), actor=request.user), field)
 
     return _child_form(request, person_uuid, form=form, title=title, done="It was recorded",
                        save=save)
@@ -192,8 +204,8 @@ def sgo_step_view(request, person_uuid, sgo_id, step):
     return _child_form(
         request, person_uuid, form=_bound(request, StepForm, {"on": clock.today()}),
         title=title, done="It was recorded",
-        save=lambda period, data: services.sgo_step_record(sgo=sgo, step=field, on=data["on"],
-                                                           actor=request.user))
+        save=lambda period, data: _on_date_field(lambda: services.sgo_step_record(
+            sgo=sgo, step=field, on=data["on"], actor=request.user), field))
 
 
 @requires("permanence.record_permanence")
@@ -223,8 +235,9 @@ def record_discharge_view(request, person_uuid, reunification_id):
     return _child_form(
         request, person_uuid, form=_bound(request, DischargeForm, {"on": clock.today()}),
         title="Record the discharge of the care order", done="The discharge was recorded",
-        save=lambda period, data: services.discharge_record(
-            reunification=reunification, discharged_on=data["on"], actor=request.user))
+        save=lambda period, data: _on_date_field(lambda: services.discharge_record(
+            reunification=reunification, discharged_on=data["on"], actor=request.user),
+            "care_order_discharged_on"))
 
 
 @requires("permanence.record_permanence")
@@ -339,7 +352,7 @@ def household_step_view(request, household_id, step):
         else:
             save = lambda: services.household_stage_record(  # noqa: E731
                 household=household, step=field, on=data["on"], actor=request.user)
-        if save_or_show(form, save):
+        if save_or_show(form, lambda: _on_date_field(save, field)):
             messages.success(request, "It was recorded")
             return redirect("permanence:household", household.pk)
     return render(request, "permanence/household_form.html", {

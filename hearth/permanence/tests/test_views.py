@@ -66,6 +66,7 @@ def test_an_adoption_step_out_of_order_is_shown_on_the_form(client, personas, ch
         url("adoption_step", child, decision.pk, "placed"), date_fields("on", D(2026, 1, 5)))
     assert response.status_code == 200
     assert "Record the match with the adopters before the child is placed" in response.text
+    assert 'id="id_on-error"' in response.text  # shown on the date it is about
 
 
 def test_permissions(client, personas, child, period):
