@@ -25,7 +25,7 @@ urlpatterns = [
     path("tracker/", views.tracker_view, name="tracker"),
     path("adopters/", views.households_view, name="households"),
     path("adopters/add/", views.add_household_view, name="add_household"),
-    path("adopters/<int:household_id>/", views.household_view, name="household"),
-    path("adopters/<int:household_id>/<slug:step>/", views.household_step_view,
+    path("adopters/<int:adopters_id>/", views.household_view, name="household"),
+    path("adopters/<int:adopters_id>/<slug:step>/", views.household_step_view,
          name="household_step"),
 ]

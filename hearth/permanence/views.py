@@ -322,9 +322,9 @@ def add_household_view(request):
 
 
 @requires("permanence.view_adopters")
-def household_view(request, household_id):
+def household_view(request, adopters_id):
     household = get_object_or_404(AdopterHousehold.objects.prefetch_related(
-        "adopters", "decisions__child"), pk=household_id)
+        "adopters", "decisions__child"), pk=adopters_id)
     services.household_viewed(actor=request.user, household=household)
     visible = set(Person.objects.visible_to(request.user).filter(
         pk__in=[d.child_id for d in household.decisions.all()]).values_list("pk", flat=True))
@@ -334,10 +334,10 @@ def household_view(request, household_id):
 
 
 @requires("permanence.manage_adopters")
-def household_step_view(request, household_id, step):
+def household_step_view(request, adopters_id, step):
     if step not in HOUSEHOLD_STEPS:
         raise Http404
-    household = get_object_or_404(AdopterHousehold, pk=household_id)
+    household = get_object_or_404(AdopterHousehold, pk=adopters_id)
     field, title = HOUSEHOLD_STEPS[step]
     if step == "leave":
         form = _bound(request, LeaveForm, {"left_on": clock.today()})
