@@ -74,6 +74,8 @@ CIN = "/child-in-need/child/{%s}/"
 DOOR = "/front-door/child/{%s}/"
 CARE = "/care/child/{%s}/"
 HEALTH = "/health-education/child/{%s}/"
+PERM = "/permanence/child/{%s}/"
+ADOPTERS = "/permanence/adopters/"
 MISSING = "/missing/child/{%s}/"
 IRO_CHALLENGES = "/iro/child/{%s}/"
 LEAVING = "/leaving-care/young-person/{%s}/"
@@ -275,6 +277,30 @@ PAGES: list[Page] = [
     *form("health_education:record_pep", HEALTH % "care" + "pep/", SW),
     *form("health_education:record_education_contact",
           HEALTH % "care" + "education-contact/", SW),
+    # Permanence (hearth.permanence)
+    Page("permanence:child_permanence", PERM % "care", SW),
+    Page("permanence:child_permanence", PERM % "care_ended", state="ended period"),
+    Page("permanence:child_permanence", PERM % "empty", state="never in care"),
+    *form("permanence:record_plan", PERM % "care" + "plan/", SW),
+    *form("permanence:change_stage", PERM % "care" + "stage/", SW),
+    *form("permanence:record_panel", PERM % "care" + "panel/", SW),
+    *form("permanence:record_decision", PERM % "care" + "adoption/", SM),
+    *form("permanence:adoption_step", PERM % "care" + "adoption/{perm_decision}/match/", SW),
+    *form("permanence:start_sgo", PERM % "care" + "special-guardianship/", SW),
+    *form("permanence:sgo_step",
+          PERM % "care" + "special-guardianship/{perm_sgo}/assessment-completed/", SW),
+    *form("permanence:record_long_term_match", PERM % "care" + "long-term-match/", SW),
+    *form("permanence:record_reunification", PERM % "care" + "return-home/", SW),
+    *form("permanence:record_discharge",
+          PERM % "care" + "return-home/{perm_reunification}/discharge/", SW),
+    *form("permanence:record_previous_permanence", PERM % "care" + "previous-permanence/", SW),
+    Page("permanence:record_plan", PERM % "empty" + "plan/", SW, state="not in care"),
+    Page("permanence:tracker", "/permanence/tracker/", TM),
+    Page("permanence:tracker", "/permanence/tracker/?plan_type=adoption", TM, state="empty"),
+    Page("permanence:households", ADOPTERS, SW),
+    *form("permanence:add_household", ADOPTERS + "add/", SW),
+    Page("permanence:household", ADOPTERS + "{perm_household}/", SW),
+    *form("permanence:household_step", ADOPTERS + "{perm_household}/leave/", SW),
     Page("care:child_care", CARE % "care", SW),
     Page("care:child_care", CARE % "care_ended", state="ended period"),
     Page("care:child_care", CARE % "empty", state="empty"),

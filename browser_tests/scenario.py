@@ -90,6 +90,7 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
     from hearth.people import services as people
     from hearth.people.codes import Disability, Ethnicity, Sex, WarningKind
     from hearth.people.models import Person
+    from hearth.permanence import services as permanence
     from hearth.protection import services as protection
     from hearth.synthetic.generator import password_hash
     from hearth.synthetic.personas import PersonaIdentifiers
@@ -287,6 +288,23 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
                            note="First review: placement to continue.", actor=iro)
     care.cla_visit_record(period=in_care, visited_on=days_ago(7), child_seen=True,
                           seen_alone=True, bedroom_seen=True, note="Settling in.", actor=sw)
+    # Permanence: approved prospective adopters, and for the child in care an adoption
+    # decision, an SGO assessment and a return home (the plan itself is left due).
+    perm_household = permanence.household_add(
+        legal_status="L0", enquiry_on=days_ago(200), actor=sw,
+        adopters=[{"name": "Synthetic Adopter", "sex": "F", "ethnicity": "WBRI"}])
+    for step, ago in (("stage1_started_on", 190), ("stage1_ended_on", 150),
+                      ("stage2_started_on", 140), ("application_on", 140),
+                      ("stage2_ended_on", 60), ("approved_on", 40)):
+        permanence.household_stage_record(household=perm_household, step=step,
+                                          on=days_ago(ago), actor=sw)
+    perm_decision = permanence.adoption_decision_record(
+        period=in_care, decided_on=days_ago(5), decision_maker="Synthetic ADM", actor=sm)
+    perm_sgo = permanence.sgo_assessment_start(
+        period=in_care, guardians="Synthetic grandparents", relationship="relative",
+        started_on=days_ago(20), actor=sw)
+    perm_reunification = permanence.reunification_record(period=in_care,
+                                                         returned_home_on=days_ago(2), actor=sw)
     care_episode = in_care.episodes.get(ended_on__isnull=True)
     # Health and education of the child in care: the initial health assessment done, a PEP
     # and an SDQ recorded (the dental check and the review assessment are still to come).
@@ -651,6 +669,10 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
             "lado_considered": lado_considered.pk,
             "lado_concluded": lado_concluded.pk,
             "lado_member": lado_member.pk,
+            "perm_household": perm_household.pk,
+            "perm_decision": perm_decision.pk,
+            "perm_sgo": perm_sgo.pk,
+            "perm_reunification": perm_reunification.pk,
             "complaint_open": complaint_open.pk,
             "complaint_open_stage": complaint_open.stages.get().pk,
             "complaint_answered": complaint_answered.pk,

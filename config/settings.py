@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "hearth.fostering",
     "hearth.court",
     "hearth.health_education",
+    "hearth.permanence",
     "hearth.performance",
     "hearth.workforce",
     "hearth.complaints",

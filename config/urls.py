@@ -32,6 +32,7 @@ urlpatterns = [
     path("lado/", include("hearth.lado.urls")),
     path("court/", include("hearth.court.urls")),
     path("health-education/", include("hearth.health_education.urls")),
+    path("permanence/", include("hearth.permanence.urls")),
     path("performance/", include("hearth.performance.urls")),
     path("returns/", include("hearth.returns.urls")),
     path("data-quality/", include("hearth.dataquality.urls")),

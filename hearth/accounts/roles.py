@@ -184,6 +184,20 @@ PERMISSIONS: dict[str, tuple[tuple[Role, ...], str]] = {
         PRACTITIONERS,
         "Record a looked-after child's personal education plans and school and Virtual "
         "School contact"),
+    # Permanence (hearth.permanence)
+    "permanence.record_permanence": (
+        PRACTITIONERS,
+        "Record a looked-after child's permanence plan, panels, adoption steps, special "
+        "guardianship, long-term match, return home and previous permanence order"),
+    "permanence.record_adoption_decision": (
+        (SM,), "Record the agency decision maker's decision that a child should be placed "
+        "for adoption"),
+    "permanence.view_tracker": (
+        (TM, SM, IRO, PA),
+        "See the permanence tracker (names only with people.view_child)"),
+    "permanence.view_adopters": ((*PRACTITIONERS, PA), "See the prospective adopters"),
+    "permanence.manage_adopters": (
+        PRACTITIONERS, "Record prospective adopters, their assessment stages and leaving"),
     # Workforce and supervision (hearth.workforce): staff data, not children's records.
     "workforce.view_workforce": (
         (TM, SM, PA),

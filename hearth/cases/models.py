@@ -111,6 +111,8 @@ class TaskKind(models.TextChoices):
     DENTAL_CHECK = "dental_check", "Dental check due"
     SDQ = "sdq", "Strengths and difficulties questionnaire due"
     PERSONAL_EDUCATION_PLAN = "personal_education_plan", "Personal education plan (PEP) due"
+    # Permanence (hearth.permanence)
+    PERMANENCE_PLAN = "permanence_plan", "Permanence plan due (by the second review)"
 
 
 class StatutoryTaskQuerySet(models.QuerySet):

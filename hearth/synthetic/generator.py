@@ -34,6 +34,7 @@ from hearth.synthetic.governance import GovernanceResult, build_governance
 from hearth.synthetic.lado import LadoResult, build_lado
 from hearth.synthetic.legal import build_legal
 from hearth.synthetic.performance import build_figures
+from hearth.synthetic.permanence import build_permanence
 from hearth.synthetic.profiles import Profile, TeamSpec
 from hearth.synthetic.staff import Organisation, StaffBuilder
 from hearth.synthetic.workforce import build_workforce
@@ -179,6 +180,7 @@ def build_authority(profile: Profile, *, seed: int, password: str = DEFAULT_DEMO
                                                     random.Random(f"governance-{seed}"))
             authority.lado = build_lado(authority, random.Random(f"lado-{seed}"))
             build_legal(authority, random.Random(f"legal-{seed}"))
+            build_permanence(authority, random.Random(f"permanence-{seed}"))
     authority.seconds = time.perf_counter() - started
     return authority
 

@@ -21,12 +21,16 @@ from hearth.care.models import CareEpisode, CarePeriod, CareReview
 from hearth.cases.models import Allocation, StatutoryTask, TaskKind, Visit
 from hearth.cin.models import CinPlan, CinPlanReview
 from hearth.core.models import AuditEvent
+from hearth.court import rules as court_rules
+from hearth.court import services as court_services
+from hearth.court.models import LegalCase
 from hearth.frontdoor.codes import ReasonForClosure
 from hearth.frontdoor.models import Contact, Referral
 from hearth.frontdoor.rules import contact_decision_due_on
 from hearth.health_education import rules as he_rules
 from hearth.health_education import services as health_education_services
 from hearth.health_education.models import HealthCheck, PersonalEducationPlan, SdqScore
+from hearth.permanence import rules as permanence_rules
 from hearth.protection import rules as cp
 from hearth.protection.models import (
     ChildProtectionPlan,
@@ -178,8 +182,20 @@ def expected_due_on(task: StatutoryTask) -> dt.date:
               "protection.Section47Enquiry": Section47Enquiry,
               "protection.ChildProtectionPlan": ChildProtectionPlan,
               "cin.CinPlan": CinPlan, "care.CarePeriod": CarePeriod,
+              "court.LegalCase": LegalCase,
               }[task.source_type].objects.get(pk=task.source_id)
     kind = TaskKind(task.kind)
+    if kind == TaskKind.DECIDE_PRE_PROCEEDINGS:
+        return court_rules.pre_proceedings_due_on(source.pp_started_on,
+                                                  weeks=court_services.pre_proceedings_weeks())
+    if kind == TaskKind.CONCLUDE_CARE_PROCEEDINGS:
+        return court_rules.proceedings_due_on(
+            source.issued_on, extension_weeks=source.extensions.values_list("weeks", flat=True))
+    if kind == TaskKind.PERMANENCE_PLAN:
+        first = source.reviews.filter(number=1).first()
+        return permanence_rules.plan_due_on(started_on=source.started_on,
+                                            first_review_on=first.held_on if first else None,
+                                            calendar=calendar)
     if kind in health_education_services.KINDS:
         return health_education_due_on(source, kind, calendar)
     if kind in (TaskKind.HOLD_CLA_REVIEW, TaskKind.VISIT_CLA):
