@@ -61,6 +61,7 @@ from hearth.imports.runner import CaseRunner, Directory
 from hearth.people.models import Person
 from hearth.protection.codes import ConferenceKind
 from hearth.protection.models import ChildProtectionPlan, Conference
+from hearth.synthetic.casework_aftercare import AftercarePlanner
 from hearth.synthetic.casework_care import CarePlanner
 from hearth.synthetic.casework_plan import CaseworkPlanner, Period
 from hearth.synthetic.casework_stories import Crew, Desk, Rates, Story, StoryWriter
@@ -146,6 +147,10 @@ def build_casework(authority, profile, rng: random.Random, *, progress: Progress
                        visit_in_time=settings.rates.cla_visit_in_time)
     care.plan(authority.open_children, authority.closed_children, planner.periods,
               planner.stories)
+    AftercarePlanner(random.Random(str(rng.getstate()[1][:4])), writer=writer, advisers=[
+        u.username for t in authority.organisation.case_teams(S.CARE_LEAVERS)
+        for u in authority.organisation.workers[t.pk]]).plan(
+        authority.open_children, planner.periods, planner.stories, planner.story)
     stories = [s for s in planner.stories.values() if s.events]
     seconds: Counter = Counter()
     counts = record(stories, progress or (lambda label, done, total: None), seconds)
