@@ -296,8 +296,6 @@ class AftercarePlanner:
                          rows: list[Period]) -> None:
         period, child = care[-1], story.child
         adviser = self.adviser(rows)
-        if adviser is None:
-            return
         sixteenth, eighteenth = _birthday(child, 16), _birthday(child, 18)
         if period.end is None:
             applies = max(sixteenth, period.start)
@@ -333,17 +331,25 @@ class AftercarePlanner:
         return self.rng.choice(self.advisers) if self.advisers else None
 
     def leaver(self, story: Story, category: str, applies: dt.date, left: dt.date | None,
-               adviser: str, period: PeriodFacts | None) -> None:
-        rng, r, child, today = self.rng, self.rates, story.child, self.today
+               adviser: str | None, period: PeriodFacts | None) -> None:
+        """A care leaver's record and work; with no adviser to allocate (no leaving care team)
+        the allocation clock is left running and the child's social worker keeps in touch."""
+        rng, today = self.rng, self.today
         self.care_leavers += 1
-        at_once = rng.random() < 0.85
+        at_once = adviser is not None and rng.random() < 0.85
+        by = adviser or (period.by if period else "")
         story.add(h.CareLeaverEvent(ref="cl", category=category, applies_from=applies,
                                     left_care_on=left, personal_adviser=adviser if at_once
-                                    else "", by=adviser))
-        if not at_once:
-            story.add(h.PersonalAdviserEvent(care_leaver="cl", adviser=adviser, by=adviser,
+                                    else "", by=by))
+        if adviser is not None and not at_once:
+            story.add(h.PersonalAdviserEvent(care_leaver="cl", adviser=adviser, by=by,
                                              allocated_on=min(today, applies + dt.timedelta(
                                                  days=rng.randint(5, 60)))))
+        self.leaver_work(story, category, applies, left, by, period)
+
+    def leaver_work(self, story: Story, category: str, applies: dt.date, left: dt.date | None,
+                    adviser: str, period: PeriodFacts | None) -> None:
+        rng, r, child, today = self.rng, self.rates, story.child, self.today
         eighteenth = _birthday(child, 18)
         if category == "relevant" and eighteenth <= today:
             story.add(h.CareLeaverCategoryEvent(care_leaver="cl", category="former_relevant",
@@ -355,12 +361,32 @@ class AftercarePlanner:
         story.add(h.PathwayPlanEvent(care_leaver="cl", agreed_on=agreed, by=adviser))
         to_25 = None
         twenty_first = _birthday(child, 21)
-        if twenty_first <= today and rng.random() < r.support_to_25:
+        if twenty_first <= today and left is not None and rng.random() < r.support_to_25:
             to_25 = max(applies, eighteenth, twenty_first - dt.timedelta(
                 days=rng.randint(0, 60)))
             story.add(h.SupportTo25Event(care_leaver="cl", requested_on=to_25, by=adviser))
-        support_ends = _birthday(child, 25 if to_25 else 21) - DAY
-        active_until = min(today, support_ends)
+        active_until = min(today, _birthday(child, 25 if to_25 else 21) - DAY)
+        self.reviews_and_contacts(story, applies, agreed, active_until, adviser)
+        self.situations(story, applies, adviser)
+        if (period is not None and period.end_reason == "E17" and left is not None
+                and left >= eighteenth):
+            ended = left + dt.timedelta(days=rng.randint(180, 1000))
+            story.add(h.StayingPutStartEvent(care_leaver="cl", carers="Former foster carers",
+                                             started_on=left, by=adviser))
+            if ended <= today:
+                story.add(h.StayingPutEndEvent(care_leaver="cl", ended_on=ended, by=adviser))
+        if left is not None and rng.random() < 0.4:
+            offered = min(today, max(applies, eighteenth) + dt.timedelta(
+                days=rng.randint(30, 400)))
+            if offered >= applies:
+                story.add(h.EntitlementOfferEvent(
+                    care_leaver="cl", kind=_pick(rng, {"setting_up_home": 60, "travel": 15,
+                                                       "council_tax": 15, "leisure_pass": 10}),
+                    offered_on=offered, taken_up=rng.random() < 0.85, by=adviser))
+
+    def reviews_and_contacts(self, story: Story, applies: dt.date, agreed: dt.date,
+                             active_until: dt.date, adviser: str) -> None:
+        rng, r = self.rng, self.rates
         # pathway plan reviews every 6 months
         reviewed = agreed
         while True:
@@ -384,22 +410,6 @@ class AftercarePlanner:
                          < r.leaver_in_touch else gap + dt.timedelta(days=rng.randint(1, 30)))
             day = day if reached else day - dt.timedelta(days=rng.randint(3, 20))
             day = max(day, applies)
-        self.situations(story, applies, adviser)
-        if (period is not None and period.end_reason == "E17" and left is not None
-                and left >= eighteenth):
-            ended = left + dt.timedelta(days=rng.randint(180, 1000))
-            story.add(h.StayingPutStartEvent(care_leaver="cl", carers="Former foster carers",
-                                             started_on=left, by=adviser))
-            if ended <= today:
-                story.add(h.StayingPutEndEvent(care_leaver="cl", ended_on=ended, by=adviser))
-        if left is not None and rng.random() < 0.4:
-            offered = min(today, max(applies, eighteenth) + dt.timedelta(
-                days=rng.randint(30, 400)))
-            if offered >= applies:
-                story.add(h.EntitlementOfferEvent(
-                    care_leaver="cl", kind=_pick(rng, {"setting_up_home": 60, "travel": 15,
-                                                       "council_tax": 15, "leisure_pass": 10}),
-                    offered_on=offered, taken_up=rng.random() < 0.85, by=adviser))
 
     def situations(self, story: Story, applies: dt.date, adviser: str) -> None:
         """The 903 OC3 situation around each birthday from 17 to 21."""
