@@ -66,6 +66,8 @@ IN_TOUCH = {"YES": 90, "NO": 4, "REFU": 3, "NREQ": 2, "RHOM": 1}
 class AftercareRates:
     iha_in_time: float = 0.6
     health_review_in_time: float = 0.95
+    health_up_to_date: float = 0.956  # H-CL-09, children looked after today
+    dental_up_to_date: float = 0.73  # H-CL-10
     dental_in_time: float = 0.75
     sdq_in_time: float = 0.85
     pep_in_time: float = 0.96
@@ -144,23 +146,28 @@ class AftercarePlanner:
         # the initial health assessment, then reviews on their clock
         due = self.w.wd(period.start, he.IHA_WORKING_DAYS)
         day = self._on_clock(due, r.iha_in_time, early=15, late=40, after=period.start)
-        kind = "initial"
+        done: list[tuple[dt.date, dt.date]] = []  # (due, done on)
         while day <= last:
-            self._health(story, period, kind, day)
-            kind = "review"
-            if rng.random() < 0.6:
-                story.add(h.ImmunisationsEvent(period=period.ref, as_at=day,
-                                               up_to_date=rng.random() < 0.9, by=period.by))
+            done.append((due, day))
             due = he.review_health_assessment_due_on(date_of_birth=child.date_of_birth,
                                                      last_assessed_on=day)
             day = self._on_clock(due, r.health_review_in_time, early=30, late=60, after=day)
+        for number, (_due, day) in enumerate(self._up_to_date(
+                done, period, r.health_up_to_date, keep_first=True)):
+            self._health(story, period, "initial" if number == 0 else "review", day)
+            if rng.random() < 0.6:
+                story.add(h.ImmunisationsEvent(period=period.ref, as_at=day,
+                                               up_to_date=rng.random() < 0.9, by=period.by))
         # dental checks every 12 months
         due = he.dental_due_on(started_on=period.start, last_checked_on=None)
         day = self._on_clock(due, r.dental_in_time, early=150, late=90, after=period.start)
+        done = []
         while day <= last:
-            self._health(story, period, "dental", day)
+            done.append((due, day))
             due = he.dental_due_on(started_on=period.start, last_checked_on=day)
             day = self._on_clock(due, r.dental_in_time, early=60, late=90, after=day)
+        for _due, day in self._up_to_date(done, period, r.dental_up_to_date):
+            self._health(story, period, "dental", day)
         self.sdqs(story, period, last)
         self.peps(story, period, last)
 
@@ -214,6 +221,19 @@ class AftercarePlanner:
                     period=period.ref, kind=rng.choice(["school", "virtual_school"]),
                     contacted_on=day, contact_name="Designated teacher", by=period.by))
             previous = day
+
+    def _up_to_date(self, done: list[tuple[dt.date, dt.date]], period: PeriodFacts,
+                    share: float, *, keep_first: bool = False) -> list[tuple[dt.date, dt.date]]:
+        """For a child looked after today, `share` of clocks up to date (the seeds' snapshot
+        figures): for the rest the checks stop before one that fell due a while ago, so that
+        one is overdue now."""
+        if period.end is not None or self.rng.random() < share or len(done) < 2:
+            return done
+        cutoff = self.today - dt.timedelta(days=self.rng.randint(1, 90))
+        overdue = [i for i, (due, _day) in enumerate(done) if due <= cutoff]
+        if not overdue or (keep_first and overdue[-1] == 0):
+            return done
+        return done[:overdue[-1]]
 
     def _on_clock(self, due: dt.date, in_time: float, *, early: int, late: int,
                   after: dt.date) -> dt.date:
