@@ -24,7 +24,11 @@ What it aims at (shared/domain/KPIS.md):
   about half the leaving care team's 16- and 17-year-olds (dudley: about 600, 88 per 10,000;
   the seeds count 562-597, H-CL-01 and H-CL-02), CLA reviews in time 93% (H-CL-04), about 10%
   of them with 3 or more placements in the last year, and the children who left care in the
-  synthesised years with the DfE reason.
+  synthesised years with the DfE reason;
+- after care (`casework_aftercare`): health assessments, dental checks, immunisations, SDQs
+  and PEPs on their clocks in every period of care (H-CL-09 to H-CL-12), missing episodes with
+  return home interviews (H-MX-01 to H-MX-04), and care leavers with their adviser, pathway
+  plan, contacts and 903 OC3 situations (H-LC-01, H-LC-04, H-LC-05).
 
 What it costs: every event is a service call, about 5 to 7 ms of CPU on SQLite. The children
 the authority holds today all get the casework that explains where they are (the caseload is

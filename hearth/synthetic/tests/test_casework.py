@@ -27,6 +27,9 @@ from hearth.frontdoor.rules import contact_decision_due_on
 from hearth.health_education import rules as he_rules
 from hearth.health_education import services as health_education_services
 from hearth.health_education.models import HealthCheck, PersonalEducationPlan, SdqScore
+from hearth.leaving_care.models import CareLeaver
+from hearth.missing import rules as missing_rules
+from hearth.missing.models import MissingEpisode
 from hearth.protection import rules as cp
 from hearth.protection.models import (
     ChildProtectionPlan,
@@ -178,8 +181,13 @@ def expected_due_on(task: StatutoryTask) -> dt.date:
               "protection.Section47Enquiry": Section47Enquiry,
               "protection.ChildProtectionPlan": ChildProtectionPlan,
               "cin.CinPlan": CinPlan, "care.CarePeriod": CarePeriod,
+              "missing.MissingEpisode": MissingEpisode, "leaving_care.CareLeaver": CareLeaver,
               }[task.source_type].objects.get(pk=task.source_id)
     kind = TaskKind(task.kind)
+    if kind == TaskKind.OFFER_RETURN_INTERVIEW:
+        return missing_rules.london_date(missing_rules.interview_due_at(source.returned_at))
+    if kind in CARE_LEAVER_DUE:  # the care leaver's own clocks (hearth/leaving_care/tests)
+        return CARE_LEAVER_DUE[kind](source)
     if kind in health_education_services.KINDS:
         return health_education_due_on(source, kind, calendar)
     if kind in (TaskKind.HOLD_CLA_REVIEW, TaskKind.VISIT_CLA):
@@ -194,6 +202,13 @@ def expected_due_on(task: StatutoryTask) -> dt.date:
     if kind in (TaskKind.REVIEW_CIN_PLAN, TaskKind.VISIT_CIN):
         return cin_due_on(source, kind, calendar)
     return cp_due_on(source, kind, calendar)
+
+
+CARE_LEAVER_DUE = {
+    TaskKind.ALLOCATE_PERSONAL_ADVISER: lambda leaver: leaver.adviser_due_on,
+    TaskKind.CONTACT_CARE_LEAVER: lambda leaver: leaver.contact_due_on,
+    TaskKind.REVIEW_PATHWAY_PLAN: lambda leaver: leaver.pathway_plan.review_due_on,
+}
 
 
 def cin_due_on(plan: CinPlan, kind: TaskKind, calendar) -> dt.date:
