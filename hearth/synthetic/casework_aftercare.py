@@ -71,9 +71,9 @@ class AftercareRates:
     dental_in_time: float = 0.75
     sdq_in_time: float = 0.85
     pep_in_time: float = 0.96
-    missing_share_in_care: float = 0.3
-    missing_share_in_need: float = 0.04
-    episodes_each: float = 2.7
+    missing_share_in_care: float = 0.4
+    missing_share_in_need: float = 0.08
+    episodes_each: float = 3.0
     interview_offered: float = 0.92
     interview_held: float = 0.7
     interview_declined: float = 0.2
