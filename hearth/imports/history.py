@@ -421,6 +421,258 @@ class CareEndEvent(Event):
     reason: str
 
 
+# ---- Health and education of children in care (hearth.health_education) -----------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class HealthCheckEvent(Event):
+    """An initial or review health assessment, or a dental check, in the period `period`."""
+
+    TYPE = "health_check"
+    DATE_FIELD = "done_on"
+    period: str
+    kind: str
+    done_on: dt.date
+    carried_out_by: str
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImmunisationsEvent(Event):
+    TYPE = "immunisations"
+    DATE_FIELD = "as_at"
+    period: str
+    as_at: dt.date
+    up_to_date: bool
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SdqEvent(Event):
+    """A strengths and difficulties questionnaire: a score, or the 903 reason there is none."""
+
+    TYPE = "sdq"
+    DATE_FIELD = "completed_on"
+    period: str
+    completed_on: dt.date
+    score: int | None = None
+    reason: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PepEvent(Event):
+    TYPE = "pep"
+    DATE_FIELD = "held_on"
+    period: str
+    held_on: dt.date
+    school: str
+    chaired_by_child: bool = False
+    virtual_school_attended: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class EducationContactEvent(Event):
+    TYPE = "education_contact"
+    DATE_FIELD = "contacted_on"
+    period: str
+    kind: str
+    contacted_on: dt.date
+    contact_name: str
+    note: str = ""
+
+
+# ---- Missing episodes and return home interviews (hearth.missing) -----------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class MissingEpisodeEvent(Event):
+    """The child went missing (or away without authorisation): the episode `ref`. With
+    `returned_at` the return is recorded too and the 72-hour interview clock starts."""
+
+    TYPE = "missing_episode"
+    DATE_FIELD = "started_at"
+    ref: str
+    kind: str
+    started_at: dt.datetime
+    reported_to_police: bool = False
+    police_reference: str = ""
+    risks: tuple[str, ...] = ()
+    risk_note: str = ""
+    returned_at: dt.datetime | None = None
+    found_at_place: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class MissingReturnEvent(Event):
+    TYPE = "missing_return"
+    DATE_FIELD = "returned_at"
+    episode: str
+    returned_at: dt.datetime
+    found_at_place: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReturnInterviewOfferEvent(Event):
+    TYPE = "return_interview_offer"
+    DATE_FIELD = "offered_at"
+    episode: str
+    offered_at: dt.datetime
+    accepted: bool
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReturnInterviewEvent(Event):
+    """The return home interview was held."""
+
+    TYPE = "return_interview"
+    DATE_FIELD = "held_at"
+    episode: str
+    held_at: dt.datetime
+    conducted_by: str
+    independent: bool
+    seen_alone: bool | None = None
+    risks_found: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReturnInterviewDeclinedEvent(Event):
+    """Declined, after an offer (after the third, "declined after 3 offers")."""
+
+    TYPE = "return_interview_declined"
+    DATE_FIELD = "declined_on"
+    episode: str
+    declined_on: dt.date
+    note: str = ""
+
+
+# ---- Care leavers (hearth.leaving_care) ---------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class CareLeaverEvent(Event):
+    """The young person becomes a care leaver (`ref`) in a category, optionally with their
+    personal adviser (a username) from that day."""
+
+    TYPE = "care_leaver"
+    DATE_FIELD = "applies_from"
+    ref: str
+    category: str
+    applies_from: dt.date
+    left_care_on: dt.date | None = None
+    personal_adviser: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CareLeaverCategoryEvent(Event):
+    TYPE = "care_leaver_category"
+    DATE_FIELD = "applies_from"
+    care_leaver: str
+    category: str
+    applies_from: dt.date
+    left_care_on: dt.date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PersonalAdviserEvent(Event):
+    TYPE = "personal_adviser"
+    DATE_FIELD = "allocated_on"
+    care_leaver: str
+    adviser: str
+    allocated_on: dt.date
+
+
+@dataclass(frozen=True, kw_only=True)
+class NeedsAssessmentEvent(Event):
+    TYPE = "pathway_needs_assessment"
+    DATE_FIELD = "completed_on"
+    care_leaver: str
+    completed_on: dt.date
+
+
+@dataclass(frozen=True, kw_only=True)
+class PathwayPlanEvent(Event):
+    TYPE = "pathway_plan"
+    DATE_FIELD = "agreed_on"
+    care_leaver: str
+    agreed_on: dt.date
+
+
+@dataclass(frozen=True, kw_only=True)
+class PathwayPlanReviewEvent(Event):
+    TYPE = "pathway_plan_review"
+    DATE_FIELD = "reviewed_on"
+    care_leaver: str
+    reviewed_on: dt.date
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CareLeaverContactEvent(Event):
+    TYPE = "care_leaver_contact"
+    DATE_FIELD = "contact_on"
+    care_leaver: str
+    contact_on: dt.date
+    kind: str
+    in_touch: bool
+    made_by: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CareLeaverSituationEvent(Event):
+    """What the young person is doing and where they live (903 OC3 IN_TOUCH, ACTIV, ACCOM)."""
+
+    TYPE = "care_leaver_situation"
+    DATE_FIELD = "as_at"
+    care_leaver: str
+    as_at: dt.date
+    in_touch: str
+    activity: str = ""
+    accommodation: str = ""
+    accommodation_suitable: bool | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class StayingPutStartEvent(Event):
+    TYPE = "staying_put_start"
+    DATE_FIELD = "started_on"
+    care_leaver: str
+    carers: str
+    started_on: dt.date
+    ended_on: dt.date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class StayingPutEndEvent(Event):
+    TYPE = "staying_put_end"
+    DATE_FIELD = "ended_on"
+    care_leaver: str
+    ended_on: dt.date
+
+
+@dataclass(frozen=True, kw_only=True)
+class EntitlementOfferEvent(Event):
+    TYPE = "entitlement_offer"
+    DATE_FIELD = "offered_on"
+    care_leaver: str
+    kind: str
+    offered_on: dt.date
+    detail: str = ""
+    taken_up: bool | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SupportTo25Event(Event):
+    TYPE = "support_to_25_request"
+    DATE_FIELD = "requested_on"
+    care_leaver: str
+    requested_on: dt.date
+
+
 EVENT_TYPES: dict[str, type[Event]] = {cls.TYPE: cls for cls in (
     AllocationEvent, AllocationEndEvent, ContactEvent, RatingEvent, DecisionEvent,
     ReferralEvent, AssessmentStartEvent, AssessmentContributionEvent, AssessmentCompleteEvent,
@@ -429,7 +681,20 @@ EVENT_TYPES: dict[str, type[Event]] = {cls.TYPE: cls for cls in (
     CinPlanStartEvent, CinPlanReviewEvent, CinPlanVisitEvent, CinPlanEndEvent, ClosureEvent,
     CareStartEvent, CareEpisodeEvent, IroAllocationEvent, ClaReviewEvent, ClaVisitEvent,
     PlacementSignOffEvent, CareEndEvent,
+    HealthCheckEvent, ImmunisationsEvent, SdqEvent, PepEvent, EducationContactEvent,
+    MissingEpisodeEvent, MissingReturnEvent, ReturnInterviewOfferEvent, ReturnInterviewEvent,
+    ReturnInterviewDeclinedEvent,
+    CareLeaverEvent, CareLeaverCategoryEvent, PersonalAdviserEvent, NeedsAssessmentEvent,
+    PathwayPlanEvent, PathwayPlanReviewEvent, CareLeaverContactEvent, CareLeaverSituationEvent,
+    StayingPutStartEvent, StayingPutEndEvent, EntitlementOfferEvent, SupportTo25Event,
 )}
+HEALTH_EDUCATION_EVENTS = ("health_check", "immunisations", "sdq", "pep", "education_contact")
+MISSING_EVENTS = ("missing_return", "return_interview_offer", "return_interview",
+                  "return_interview_declined")
+CARE_LEAVER_EVENTS = ("care_leaver_category", "personal_adviser", "pathway_needs_assessment",
+                      "pathway_plan", "pathway_plan_review", "care_leaver_contact",
+                      "care_leaver_situation", "staying_put_start", "staying_put_end",
+                      "entitlement_offer", "support_to_25_request")
 
 # What each reference names: the kind of record, and the events that define such a ref.
 REFERENCE_KINDS: dict[str, tuple[str, ...]] = {
@@ -440,6 +705,8 @@ REFERENCE_KINDS: dict[str, tuple[str, ...]] = {
     "child protection plan": ("initial_conference",),
     "child in need plan": ("cin_plan_start",),
     "period of care": ("care_start",),
+    "missing episode": ("missing_episode",),
+    "care leaver": ("care_leaver",),
 }
 # event type -> {field that points at an earlier event: the kind of record it names}
 REF_FIELDS: dict[str, dict[str, str]] = {
@@ -463,7 +730,9 @@ REF_FIELDS: dict[str, dict[str, str]] = {
     "closure": {"referral": "referral"},
     **{kind: {"period": "period of care"} for kind in (
         "care_episode", "iro_allocation", "cla_review", "cla_visit", "placement_sign_off",
-        "care_end")},
+        "care_end", *HEALTH_EDUCATION_EVENTS)},
+    **{kind: {"episode": "missing episode"} for kind in MISSING_EVENTS},
+    **{kind: {"care_leaver": "care leaver"} for kind in CARE_LEAVER_EVENTS},
 }
 
 
@@ -473,7 +742,8 @@ def refs_defined(event: Event) -> dict[str, str]:
     kind = {"contact": "contact", "referral": "referral", "assessment_start": "assessment",
             "strategy_discussion": "strategy discussion",
             "cin_plan_start": "child in need plan",
-            "care_start": "period of care"}.get(event.TYPE)
+            "care_start": "period of care", "missing_episode": "missing episode",
+            "care_leaver": "care leaver"}.get(event.TYPE)
     if kind and getattr(event, "ref", ""):
         defined[event.ref] = kind
     if isinstance(event, DecisionEvent) and event.referral:

@@ -26,7 +26,11 @@ from hearth.core import context
 from hearth.core.errors import DomainError
 from hearth.frontdoor import services as frontdoor
 from hearth.frontdoor.models import Referral
+from hearth.health_education import services as health_education
 from hearth.imports import history as h
+from hearth.leaving_care import services as leaving_care
+from hearth.leaving_care.models import CareLeaver, PathwayPlan
+from hearth.missing import services as missing
 from hearth.people import services as people
 from hearth.people.models import Person
 from hearth.protection import services as protection
@@ -302,6 +306,139 @@ class CaseRunner:
     def _care_end(self, e: h.CareEndEvent) -> None:
         care.care_end(period=self._period(e.period), ended_on=e.ended_on, reason=e.reason,
                       actor=self._by(e), system_job=self.job)
+
+    # ---- Health and education of children in care --------------------------------------------
+
+    def _health_check(self, e: h.HealthCheckEvent) -> None:
+        health_education.health_check_record(
+            period=self._period(e.period), kind=e.kind, done_on=e.done_on,
+            carried_out_by=e.carried_out_by, note=e.note, actor=self._actor(e))
+
+    def _immunisations(self, e: h.ImmunisationsEvent) -> None:
+        health_education.immunisations_record(
+            period=self._period(e.period), as_at=e.as_at, up_to_date=e.up_to_date, note=e.note,
+            actor=self._actor(e))
+
+    def _sdq(self, e: h.SdqEvent) -> None:
+        health_education.sdq_record(period=self._period(e.period), completed_on=e.completed_on,
+                                    score=e.score, reason=e.reason, note=e.note,
+                                    actor=self._actor(e))
+
+    def _pep(self, e: h.PepEvent) -> None:
+        health_education.pep_record(
+            period=self._period(e.period), held_on=e.held_on, school=e.school,
+            chaired_by_child=e.chaired_by_child,
+            virtual_school_attended=e.virtual_school_attended, note=e.note, actor=self._actor(e))
+
+    def _education_contact(self, e: h.EducationContactEvent) -> None:
+        health_education.education_contact_record(
+            period=self._period(e.period), kind=e.kind, contacted_on=e.contacted_on,
+            contact_name=e.contact_name, note=e.note, actor=self._actor(e))
+
+    # ---- Missing episodes and return home interviews -----------------------------------------
+
+    def _missing_episode(self, e: h.MissingEpisodeEvent) -> None:
+        self.records[e.ref] = missing.missing_episode_record(
+            child=self.child, kind=e.kind, started_at=e.started_at,
+            reported_to_police=e.reported_to_police, police_reference=e.police_reference,
+            risks=list(e.risks), risk_note=e.risk_note, returned_at=e.returned_at,
+            found_at_place=e.found_at_place, actor=self._by(e), system_job=self.job)
+
+    def _missing_return(self, e: h.MissingReturnEvent) -> None:
+        missing.missing_episode_record_return(
+            episode=self._record(e.episode), returned_at=e.returned_at,
+            found_at_place=e.found_at_place, actor=self._by(e), system_job=self.job)
+
+    def _return_interview_offer(self, e: h.ReturnInterviewOfferEvent) -> None:
+        missing.return_interview_offer(episode=self._record(e.episode), offered_at=e.offered_at,
+                                       accepted=e.accepted, note=e.note, actor=self._by(e),
+                                       system_job=self.job)
+
+    def _return_interview(self, e: h.ReturnInterviewEvent) -> None:
+        missing.return_interview_hold(
+            episode=self._record(e.episode), held_at=e.held_at, conducted_by=e.conducted_by,
+            independent=e.independent, seen_alone=e.seen_alone,
+            risks_found=list(e.risks_found), note=e.note, actor=self._by(e),
+            system_job=self.job)
+
+    def _return_interview_declined(self, e: h.ReturnInterviewDeclinedEvent) -> None:
+        missing.return_interview_decline(episode=self._record(e.episode),
+                                         declined_on=e.declined_on, note=e.note,
+                                         actor=self._by(e), system_job=self.job)
+
+    # ---- Care leavers ------------------------------------------------------------------------
+
+    def _care_leaver(self, e: h.CareLeaverEvent) -> None:
+        self.records[e.ref] = leaving_care.care_leaver_record(
+            child=self.child, category=e.category, applies_from=e.applies_from,
+            left_care_on=e.left_care_on,
+            personal_adviser=self.directory.user(e.personal_adviser), actor=self._by(e),
+            system_job=self.job)
+
+    def _leaver(self, ref: str) -> CareLeaver:
+        return CareLeaver.objects.get(pk=self._record(ref).pk)  # as it is now
+
+    def _care_leaver_category(self, e: h.CareLeaverCategoryEvent) -> None:
+        leaving_care.care_leaver_category_change(
+            care_leaver=self._leaver(e.care_leaver), category=e.category,
+            applies_from=e.applies_from, left_care_on=e.left_care_on, actor=self._by(e),
+            system_job=self.job)
+
+    def _personal_adviser(self, e: h.PersonalAdviserEvent) -> None:
+        leaving_care.personal_adviser_allocate(
+            care_leaver=self._leaver(e.care_leaver), adviser=self.directory.user(e.adviser),
+            allocated_on=e.allocated_on, actor=self._by(e), system_job=self.job)
+
+    def _pathway_needs_assessment(self, e: h.NeedsAssessmentEvent) -> None:
+        leaving_care.needs_assessment_record(care_leaver=self._leaver(e.care_leaver),
+                                             completed_on=e.completed_on, actor=self._by(e),
+                                             system_job=self.job)
+
+    def _pathway_plan(self, e: h.PathwayPlanEvent) -> None:
+        leaving_care.pathway_plan_agree(care_leaver=self._leaver(e.care_leaver),
+                                        agreed_on=e.agreed_on, actor=self._by(e),
+                                        system_job=self.job)
+
+    def _pathway_plan_review(self, e: h.PathwayPlanReviewEvent) -> None:
+        plan = PathwayPlan.objects.filter(care_leaver=self._record(e.care_leaver)).first()
+        if plan is None:
+            raise DomainError("Agree the pathway plan (a pathway_plan event) before reviewing "
+                              "it", field="care_leaver")
+        leaving_care.pathway_plan_review(plan=plan, reviewed_on=e.reviewed_on, note=e.note,
+                                         actor=self._by(e), system_job=self.job)
+
+    def _care_leaver_contact(self, e: h.CareLeaverContactEvent) -> None:
+        leaving_care.contact_record(
+            care_leaver=self._leaver(e.care_leaver), contact_on=e.contact_on, kind=e.kind,
+            in_touch=e.in_touch, made_by=self.directory.user(e.made_by), note=e.note,
+            actor=self._by(e), system_job=self.job)
+
+    def _care_leaver_situation(self, e: h.CareLeaverSituationEvent) -> None:
+        leaving_care.situation_record(
+            care_leaver=self._leaver(e.care_leaver), as_at=e.as_at, in_touch=e.in_touch,
+            activity=e.activity, accommodation=e.accommodation,
+            accommodation_suitable=e.accommodation_suitable, actor=self._by(e),
+            system_job=self.job)
+
+    def _staying_put_start(self, e: h.StayingPutStartEvent) -> None:
+        leaving_care.staying_put_start(care_leaver=self._leaver(e.care_leaver), carers=e.carers,
+                                       started_on=e.started_on, ended_on=e.ended_on,
+                                       actor=self._by(e), system_job=self.job)
+
+    def _staying_put_end(self, e: h.StayingPutEndEvent) -> None:
+        leaving_care.staying_put_end(care_leaver=self._leaver(e.care_leaver),
+                                     ended_on=e.ended_on, actor=self._by(e),
+                                     system_job=self.job)
+
+    def _entitlement_offer(self, e: h.EntitlementOfferEvent) -> None:
+        leaving_care.entitlement_offer(
+            care_leaver=self._leaver(e.care_leaver), kind=e.kind, offered_on=e.offered_on,
+            detail=e.detail, taken_up=e.taken_up, actor=self._by(e), system_job=self.job)
+
+    def _support_to_25_request(self, e: h.SupportTo25Event) -> None:
+        leaving_care.support_to_25_request(care_leaver=self._leaver(e.care_leaver),
+                                           requested_on=e.requested_on, actor=self._by(e),
+                                           system_job=self.job)
 
 
 def _placement(e: h.PlacementFields) -> care.Placement:

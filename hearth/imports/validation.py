@@ -251,7 +251,7 @@ def _refs_used_problems(event: h.Event, at: str,
 
 def _staff_problems(event: h.Event, at: str, directory: Directory) -> list[Problem]:
     problems = []
-    for field_name in ("by", "chair", "worker", "iro"):
+    for field_name in ("by", "chair", "worker", "iro", "adviser", "personal_adviser", "made_by"):
         username = getattr(event, field_name, "")
         if username and directory.user(username) is None:
             problems.append(Problem(f"{at}.{field_name}",

@@ -24,7 +24,11 @@ What it aims at (shared/domain/KPIS.md):
   about half the leaving care team's 16- and 17-year-olds (dudley: about 600, 88 per 10,000;
   the seeds count 562-597, H-CL-01 and H-CL-02), CLA reviews in time 93% (H-CL-04), about 10%
   of them with 3 or more placements in the last year, and the children who left care in the
-  synthesised years with the DfE reason.
+  synthesised years with the DfE reason;
+- after care (`casework_aftercare`): health assessments, dental checks, immunisations, SDQs
+  and PEPs on their clocks in every period of care (H-CL-09 to H-CL-12), missing episodes with
+  return home interviews (H-MX-01 to H-MX-04), and care leavers with their adviser, pathway
+  plan, contacts and 903 OC3 situations (H-LC-01, H-LC-04, H-LC-05).
 
 What it costs: every event is a service call, about 5 to 7 ms of CPU on SQLite. The children
 the authority holds today all get the casework that explains where they are (the caseload is
@@ -61,6 +65,7 @@ from hearth.imports.runner import CaseRunner, Directory
 from hearth.people.models import Person
 from hearth.protection.codes import ConferenceKind
 from hearth.protection.models import ChildProtectionPlan, Conference
+from hearth.synthetic.casework_aftercare import AftercarePlanner
 from hearth.synthetic.casework_care import CarePlanner
 from hearth.synthetic.casework_plan import CaseworkPlanner, Period
 from hearth.synthetic.casework_stories import Crew, Desk, Rates, Story, StoryWriter
@@ -146,6 +151,10 @@ def build_casework(authority, profile, rng: random.Random, *, progress: Progress
                        visit_in_time=settings.rates.cla_visit_in_time)
     care.plan(authority.open_children, authority.closed_children, planner.periods,
               planner.stories)
+    AftercarePlanner(random.Random(str(rng.getstate()[1][:4])), writer=writer, advisers=[
+        u.username for t in authority.organisation.case_teams(S.CARE_LEAVERS)
+        for u in authority.organisation.workers[t.pk]]).plan(
+        authority.open_children, planner.periods, planner.stories, planner.story)
     stories = [s for s in planner.stories.values() if s.events]
     seconds: Counter = Counter()
     counts = record(stories, progress or (lambda label, done, total: None), seconds)

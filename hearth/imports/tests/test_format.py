@@ -28,8 +28,13 @@ from hearth.frontdoor.codes import (
     ReasonForClosure,
     ReferralSource,
 )
+from hearth.health_education.codes import ContactKind as EducationContactKind
+from hearth.health_education.codes import HealthCheckKind, SdqReason
 from hearth.imports.history import EVENT_TYPES
 from hearth.imports.validation import schema, schema_problems
+from hearth.leaving_care.codes import Accommodation, Activity, Category, Entitlement, InTouch
+from hearth.leaving_care.codes import ContactKind as CareLeaverContactKind
+from hearth.missing.codes import MissingKind, Risk
 from hearth.people.codes import Disability, Ethnicity, RelationshipKind, Sex
 from hearth.protection.codes import Agency, CategoryOfAbuse, Section47Outcome, StrategyDecision
 
@@ -73,6 +78,16 @@ def test_each_event_type_has_the_fields_the_runner_reads(event_type):
     ("care_episode", "placement_type", PlacementType),
     ("care_episode", "reason_place_change", ReasonPlaceChange),
     ("cla_review", "participation", Participation),
+    ("health_check", "kind", HealthCheckKind), ("sdq", "reason", SdqReason),
+    ("education_contact", "kind", EducationContactKind),
+    ("missing_episode", "kind", MissingKind), ("missing_episode", "risks", Risk),
+    ("return_interview", "risks_found", Risk), ("care_leaver", "category", Category),
+    ("care_leaver_category", "category", Category),
+    ("care_leaver_contact", "kind", CareLeaverContactKind),
+    ("care_leaver_situation", "in_touch", InTouch),
+    ("care_leaver_situation", "activity", Activity),
+    ("care_leaver_situation", "accommodation", Accommodation),
+    ("entitlement_offer", "kind", Entitlement),
 ])
 def test_the_schema_allows_exactly_the_apps_codes(where, field, choices):
     assert codes(schema()["$defs"][where]["properties"][field]) == set(choices.values)

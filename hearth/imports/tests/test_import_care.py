@@ -69,11 +69,13 @@ def test_the_child_in_care_keeps_her_clocks_open_with_her_worker(personas, on_im
 
     tasks = StatutoryTask.objects.filter(child__first_name="Skye")
     open_tasks = {t.kind: t for t in tasks.open()}
-    # The import format has no health or education records yet, so her health and education
-    # clocks (hearth.health_education) run from the day she became looked after.
+    # The example has no health or education events (test_import_aftercare adds them), so her
+    # health and education clocks (hearth.health_education) run from the day she became looked
+    # after; and with no permanence plan recorded (hearth.permanence), that clock is open too.
     assert set(open_tasks) == {TaskKind.HOLD_CLA_REVIEW, TaskKind.VISIT_CLA,
                                TaskKind.INITIAL_HEALTH_ASSESSMENT, TaskKind.DENTAL_CHECK,
-                               TaskKind.SDQ, TaskKind.PERSONAL_EDUCATION_PLAN}
+                               TaskKind.SDQ, TaskKind.PERSONAL_EDUCATION_PLAN,
+                               TaskKind.PERMANENCE_PLAN}
     assert open_tasks[TaskKind.HOLD_CLA_REVIEW].due_on == dt.date(2026, 8, 26)  # 6 months on
     assert open_tasks[TaskKind.VISIT_CLA].due_on == dt.date(2026, 6, 18)  # 6 weeks on
     assert {t.worker.username for t in open_tasks.values()} == {"sw_charlie"}

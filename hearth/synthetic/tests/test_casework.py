@@ -30,6 +30,9 @@ from hearth.frontdoor.rules import contact_decision_due_on
 from hearth.health_education import rules as he_rules
 from hearth.health_education import services as health_education_services
 from hearth.health_education.models import HealthCheck, PersonalEducationPlan, SdqScore
+from hearth.leaving_care.models import CareLeaver
+from hearth.missing import rules as missing_rules
+from hearth.missing.models import MissingEpisode
 from hearth.permanence import rules as permanence_rules
 from hearth.protection import rules as cp
 from hearth.protection.models import (
@@ -183,19 +186,11 @@ def expected_due_on(task: StatutoryTask) -> dt.date:
               "protection.ChildProtectionPlan": ChildProtectionPlan,
               "cin.CinPlan": CinPlan, "care.CarePeriod": CarePeriod,
               "court.LegalCase": LegalCase,
+              "missing.MissingEpisode": MissingEpisode, "leaving_care.CareLeaver": CareLeaver,
               }[task.source_type].objects.get(pk=task.source_id)
     kind = TaskKind(task.kind)
-    if kind == TaskKind.DECIDE_PRE_PROCEEDINGS:
-        return court_rules.pre_proceedings_due_on(source.pp_started_on,
-                                                  weeks=court_services.pre_proceedings_weeks())
-    if kind == TaskKind.CONCLUDE_CARE_PROCEEDINGS:
-        return court_rules.proceedings_due_on(
-            source.issued_on, extension_weeks=source.extensions.values_list("weeks", flat=True))
-    if kind == TaskKind.PERMANENCE_PLAN:
-        first = source.reviews.filter(number=1).first()
-        return permanence_rules.plan_due_on(started_on=source.started_on,
-                                            first_review_on=first.held_on if first else None,
-                                            calendar=calendar)
+    if kind in DUE_BY_KIND:
+        return DUE_BY_KIND[kind](source, calendar)
     if kind in health_education_services.KINDS:
         return health_education_due_on(source, kind, calendar)
     if kind in (TaskKind.HOLD_CLA_REVIEW, TaskKind.VISIT_CLA):
@@ -210,6 +205,29 @@ def expected_due_on(task: StatutoryTask) -> dt.date:
     if kind in (TaskKind.REVIEW_CIN_PLAN, TaskKind.VISIT_CIN):
         return cin_due_on(source, kind, calendar)
     return cp_due_on(source, kind, calendar)
+
+
+def permanence_plan_due_on(period: CarePeriod, calendar) -> dt.date:
+    first = period.reviews.filter(number=1).first()
+    return permanence_rules.plan_due_on(started_on=period.started_on,
+                                        first_review_on=first.held_on if first else None,
+                                        calendar=calendar)
+
+
+# Tasks whose due date one rule gives from the record alone: (record, calendar) -> due date.
+DUE_BY_KIND = {
+    TaskKind.OFFER_RETURN_INTERVIEW: lambda episode, _: missing_rules.london_date(
+        missing_rules.interview_due_at(episode.returned_at)),
+    # The care leaver's own clocks (tested in hearth/leaving_care/tests).
+    TaskKind.ALLOCATE_PERSONAL_ADVISER: lambda leaver, _: leaver.adviser_due_on,
+    TaskKind.CONTACT_CARE_LEAVER: lambda leaver, _: leaver.contact_due_on,
+    TaskKind.REVIEW_PATHWAY_PLAN: lambda leaver, _: leaver.pathway_plan.review_due_on,
+    TaskKind.DECIDE_PRE_PROCEEDINGS: lambda case, _: court_rules.pre_proceedings_due_on(
+        case.pp_started_on, weeks=court_services.pre_proceedings_weeks()),
+    TaskKind.CONCLUDE_CARE_PROCEEDINGS: lambda case, _: court_rules.proceedings_due_on(
+        case.issued_on, extension_weeks=case.extensions.values_list("weeks", flat=True)),
+    TaskKind.PERMANENCE_PLAN: permanence_plan_due_on,
+}
 
 
 def cin_due_on(plan: CinPlan, kind: TaskKind, calendar) -> dt.date:
