@@ -2,4 +2,7 @@ EVENTS = {
     "CIN_CENSUS_EXPORTED": "The children in need census for a collection year was exported",
     "CIN_CENSUS_CHILD_EXPORTED": "A child's record was written into a children in need census",
     "CIN_CENSUS_VALIDATED": "The children in need census for a collection year was validated",
+    "SSDA903_EXPORTED": "The SSDA903 children looked after return for a year was exported",
+    "SSDA903_CHILD_EXPORTED": "A child's record was written into an SSDA903 return",
+    "SSDA903_VALIDATED": "The SSDA903 return for a collection year was validated",
 }

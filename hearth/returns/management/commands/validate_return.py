@@ -2,6 +2,7 @@
 prints every failure: rule code, error or query, child and message.
 
     manage.py validate_return cin --year 2025 [--fail-on-errors]
+    manage.py validate_return 903 --year 2025 [--fail-on-errors]
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -39,13 +40,18 @@ class Command(BaseCommand):
                             help="Exit with status 1 when any rule reports an error")
 
     def handle(self, *args, return_name: str, year: int, fail_on_errors: bool, **options):
-        _common.check_year(year)
-        if not services.validator_installed():
+        _common.check_year(year, return_name)
+        if not services.validator_installed(return_name):
             raise CommandError("The validator is not installed: pip install -e '.[returns]'")
         try:
-            build, outcome = services.cin_census_validate(
-                start_year=year, system_job=SYSTEM_JOB,
-                progress=_common.progress_printer(self, "Built"))
+            if return_name == "903":
+                build, outcome = services.ssda903_validate(
+                    start_year=year, system_job=SYSTEM_JOB,
+                    progress=_common.progress_printer(self, "Built", "were looked after"))
+            else:
+                build, outcome = services.cin_census_validate(
+                    start_year=year, system_job=SYSTEM_JOB,
+                    progress=_common.progress_printer(self, "Built"))
         except services.ReturnNotReady as error:
             raise CommandError(str(error)) from None
         print_outcome(self, build, outcome)
