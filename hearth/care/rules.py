@@ -142,6 +142,10 @@ def ensure_placement(*, placement_type: str, provider_type: str, provision: str,
     if age is not None and age < 10 and legal_status in codes.YOUTH_JUSTICE_STATUSES:
         raise DomainError("A child under 10 cannot have a youth justice legal status (J1, J2 "
                           "or J3)", field="legal_status")
+    if placement_type == "P1" and legal_status == "V2":
+        raise DomainError("A child accommodated under section 20 (V2) is not placed with their "
+                          "parents: choose the placement or the legal status they have",
+                          field="placement_type")
     _ensure_provider(placement_type, provider_type)
     ensure_postcode(placement_postcode, field="placement_postcode",
                     what="postcode of the placement")

@@ -49,6 +49,7 @@ from django.db.models import F, Q
 
 from hearth.accounts.models import Team
 from hearth.accounts.roles import Role
+from hearth.accounts.services import system_user
 from hearth.assessments.codes import AssessmentKind
 from hearth.assessments.models import Assessment
 from hearth.care.models import CareEpisode, CarePeriod, CareReview
@@ -62,6 +63,7 @@ from hearth.people.models import Person
 from hearth.protection.codes import ConferenceKind
 from hearth.protection.models import ChildProtectionPlan, Conference
 from hearth.synthetic.casework_care import CarePlanner
+from hearth.synthetic.casework_health import build_sdqs
 from hearth.synthetic.casework_plan import CaseworkPlanner, Period
 from hearth.synthetic.casework_stories import Crew, Desk, Rates, Story, StoryWriter
 from hearth.synthetic.staff import Organisation
@@ -149,6 +151,9 @@ def build_casework(authority, profile, rng: random.Random, *, progress: Progress
     stories = [s for s in planner.stories.values() if s.events]
     seconds: Counter = Counter()
     counts = record(stories, progress or (lambda label, done, total: None), seconds)
+    with transaction.atomic():
+        counts["sdq"] = build_sdqs(random.Random(rng.getrandbits(64)), today=today,
+                                   actor=system_user())
     return CaseworkResult(counts=counts, years=settings.years, children=len(stories),
                           short_episodes=planner.short_episodes,
                           looked_after=care.looked_after, left_care=care.left,

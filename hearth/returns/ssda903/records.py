@@ -11,7 +11,6 @@ year (the OC3 cohort), looked after in the year or not.
 """
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 

@@ -70,6 +70,8 @@ MISSING = frozenset({"M", "A"})
 SW_REASON = frozenset({"MANAGE", "FCONTA", "LEFTRL", "ORGRST", "TSPROC", "ABSENC", "CHCHAN",
                        "PCCHAN", "SWDIED", "OTHERS"})
 SW_FIRST_CONTACT, SW_OTHER = "FCONTA", "OTHERS"
+PREV_PERM = frozenset({"P1", "P2", "P3", "P4", "Z1"})
+PREV_PERM_NOT_KNOWN = "Z1"
 # Legal statuses and reasons that show a conviction (OC2 CONVICTED): a youth rehabilitation
 # order, or a sentence to custody.
 CONVICTION_STATUSES = frozenset({"J3"})
@@ -108,7 +110,10 @@ def rows(facts: ChildFacts, census: CollectionPeriod) -> dict[str, list[dict]]:
     out["Reviews"] = [{**ids, "REVIEW": _date(r.held_on), "REVIEW_CODE": r.participation}
                       for r in facts.reviews]
     if person.is_uasc and facts.episodes:
-        out["UASC"].append({"CHILD": child, "SEX": person.sex, "DOB": dob, "DUC": ""})
+        # A child's UASC status ceases at 18 at the latest: Hearth records no earlier end, so
+        # the date ceased is the 18th birthday (rules 205B and 304 read it so).
+        out["UASC"].append({"CHILD": child, "SEX": person.sex, "DOB": dob,
+                            "DUC": _date(_birthday(person.date_of_birth, 18))})
     if facts.oc2 is not None:
         out["OC2"].append(_oc2(facts, ids, census))
     if facts.in_oc3_cohort:
@@ -127,7 +132,27 @@ def rows(facts: ChildFacts, census: CollectionPeriod) -> dict[str, list[dict]]:
     if facts.prev_perm:
         out["PrevPerm"].append(
             {**ids, **{k: _text(facts.prev_perm.get(k)) for k in TABLES["PrevPerm"][2:]}})
+    elif _started_in(facts, census):
+        # The child began to be looked after in the year and Hearth holds no previous
+        # permanence order for them: Z1 is the DfE's "none, or not known" (rule 630).
+        out["PrevPerm"].append({**ids, "PREV_PERM": PREV_PERM_NOT_KNOWN, "LA_PERM": "",
+                                "DATE_PERM": ""})
     return out
+
+
+def _birthday(born: dt.date | None, age: int) -> dt.date | None:
+    if born is None:
+        return None
+    try:
+        return born.replace(year=born.year + age)
+    except ValueError:  # 29 February
+        return dt.date(born.year + age, 3, 1)
+
+
+def _started_in(facts: ChildFacts, census: CollectionPeriod) -> bool:
+    """The child began a period of care in the year."""
+    return any(e.reason_new_episode == "S" and census.contains(e.started_on)
+               for e in facts.episodes)
 
 
 def _text(value) -> str:
