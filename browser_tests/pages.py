@@ -277,6 +277,7 @@ PAGES: list[Page] = [
     Page("care:child_care", CARE % "care", SW),
     Page("care:child_care", CARE % "care_ended", state="ended period"),
     Page("care:child_care", CARE % "empty", state="empty"),
+    *form("care:dolo", CARE % "care" + "deprivation-of-liberty/", SW),
     *form("care:start_care", CARE % "empty" + "start/", SW),
     Page("care:start_care", CARE % "care" + "start/", SW, state="already looked after"),
     *form("care:change_episode", PERIOD + "change/", SW),
