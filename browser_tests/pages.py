@@ -22,6 +22,7 @@ NOT_PAGES = {
     "api_schema": "the OpenAPI document (YAML), not a page",
     "performance:report_word": "a Word document (read back in hearth/performance/tests)",
     "returns:cin_census_download": "the census XML file, a download, not a page",
+    "returns:ssda903_download": "the SSDA903 CSV files as a zip, a download, not a page",
     "governance:tracker_word": "a Word document (read back in hearth/governance/tests)",
     "governance:self_evaluation_word": "a Word document (read back in hearth/governance/tests)",
 }
@@ -369,6 +370,9 @@ PAGES: list[Page] = [
          state="one rule"),
     Page("returns:cin_census", "/returns/children-in-need-census/?year=1999", PA,
          state="errors"),
+    Page("returns:ssda903", "/returns/ssda903/", PA),
+    Page("returns:ssda903", "/returns/ssda903/?year=2025", PA, state="failures"),
+    Page("returns:ssda903", "/returns/ssda903/?year=1999", PA, state="errors"),
 
     # Missing
     Page("missing:missing_report", "/missing/report/"),
