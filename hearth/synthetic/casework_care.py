@@ -215,13 +215,14 @@ class CarePlanner:
         self.legal_changes(care, status, last, adoption=adoption)
         self.moves(care, last, unsettled=rng.random() < UNSETTLED_SHARE and not leaving)
         care.steps.sort(key=lambda s: s.day)
-        care.steps = self.not_accommodated_at_home(merged(care.steps), age)
+        care.steps = self.not_accommodated_at_home(merged(care.steps), age, care.home)
         return care
 
-    def not_accommodated_at_home(self, steps: list[Step], age: int) -> list[Step]:
+    def not_accommodated_at_home(self, steps: list[Step], age: int, home: str) -> list[Step]:
         """A child accommodated under section 20 (V2) is not placed with their parents (care
         rules refuse it): such a placement becomes foster care. A move is to somewhere else
-        (the real postcodes are few, so a draw can repeat the last placement)."""
+        (the real postcodes are few, so a draw can repeat the last placement), and away from
+        home unless with parents (903 rule 392d)."""
         status, out = "", []
         for step in steps:
             status = step.legal_status or status
@@ -232,7 +233,9 @@ class CarePlanner:
                 while foster.type == "P1":
                     foster = self.placement(age)
                 step = dataclasses.replace(step, placement=foster)
-            while out and step.placement_changed and step.placement == out[-1].placement:
+            while step.placement_changed and (
+                    (out and step.placement == out[-1].placement)
+                    or (step.placement.type != "P1" and step.placement.postcode == home)):
                 step = dataclasses.replace(step, placement=dataclasses.replace(
                     step.placement, postcode=names.placement_postcode(self.rng)))
             out.append(step)
@@ -252,7 +255,10 @@ class CarePlanner:
         child on the way to adoption a placement order, then a placement for adoption."""
         rng, day = self.rng, care.start
         if status in ("L1", "L2"):
-            day = day + dt.timedelta(days=rng.randint(2, 8))
+            # Police protection lasts at most 72 hours, an emergency protection order 8 days
+            # (903 rule 361 and its EPO twin).
+            day = day + dt.timedelta(days=rng.randint(1, 2) if status == "L1"
+                                     else rng.randint(2, 8))
             status = self.add_status(care, day, "C1", last) or status
         if status == "V2" and not care.child.is_uasc and rng.random() < 0.15:
             day = day + dt.timedelta(days=rng.randint(40, 240))
