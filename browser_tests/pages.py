@@ -23,6 +23,7 @@ NOT_PAGES = {
     "performance:report_word": "a Word document (read back in hearth/performance/tests)",
     "returns:cin_census_download": "the census XML file, a download, not a page",
     "returns:annex_a_download": "the Annex A workbook (Excel), a download, not a page",
+    "returns:ssda903_download": "the SSDA903 CSV files as a zip, a download, not a page",
     "governance:tracker_word": "a Word document (read back in hearth/governance/tests)",
     "governance:self_evaluation_word": "a Word document (read back in hearth/governance/tests)",
 }
@@ -304,6 +305,7 @@ PAGES: list[Page] = [
     Page("care:child_care", CARE % "care", SW),
     Page("care:child_care", CARE % "care_ended", state="ended period"),
     Page("care:child_care", CARE % "empty", state="empty"),
+    *form("care:dolo", CARE % "care" + "deprivation-of-liberty/", SW),
     *form("care:start_care", CARE % "empty" + "start/", SW),
     Page("care:start_care", CARE % "care" + "start/", SW, state="already looked after"),
     *form("care:change_episode", PERIOD + "change/", SW),
@@ -400,6 +402,9 @@ PAGES: list[Page] = [
          PA, state="row counts"),
     Page("returns:annex_a", "/returns/ofsted-annex-a/?as_at_day=31&as_at_month=2&as_at_year=2026",
          PA, state="errors"),
+    Page("returns:ssda903", "/returns/ssda903/", PA),
+    Page("returns:ssda903", "/returns/ssda903/?year=2025", PA, state="failures"),
+    Page("returns:ssda903", "/returns/ssda903/?year=1999", PA, state="errors"),
 
     # Missing
     Page("missing:missing_report", "/missing/report/"),

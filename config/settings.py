@@ -296,3 +296,8 @@ HEARTH_NOTIFY_BACKEND = os.environ.get("HEARTH_NOTIFY_BACKEND", "console")
 HEARTH_NOTIFY_API_KEY = os.environ.get("HEARTH_NOTIFY_API_KEY", "")
 HEARTH_NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("HEARTH_NOTIFY_EMAIL_TEMPLATE_ID", "")
 HEARTH_BASE_URL = os.environ.get("HEARTH_BASE_URL", "http://localhost:8000")
+
+# The local authority's 9-character ONS code (the SSDA903 validator decides in-area and
+# out-of-area placements by it). Outside production it defaults to Dudley, the area the
+# synthetic authority is modelled on; a council's server must set it.
+HEARTH_LA_ONS_CODE = os.environ.get("HEARTH_LA_ONS_CODE", "" if PRODUCTION else "E08000027")

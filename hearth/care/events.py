@@ -1,4 +1,5 @@
 EVENTS = {
+    "DOLO_RECORDED": "A deprivation of liberty order for a looked-after child was recorded",
     "CARE_PERIOD_STARTED": "A child became looked after",
     "CARE_EPISODE_STARTED": "A looked-after child's legal status or placement changed",
     "CARE_PERIOD_ENDED": "A child ceased to be looked after",

@@ -144,3 +144,19 @@ class CaseloadForm(GovukForm):
     def __init__(self, *args, iros, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["iro"].queryset = iros
+
+
+class DoloForm(GovukForm):
+    """A deprivation of liberty order's dates (the service checks their order at entry)."""
+
+    started_on = GovukDateField(label="Date the order started",
+                                error_messages={"required": "Enter the date the order started"})
+    ended_on = GovukDateField(label="Date the order ended (if it has)", required=False)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("started_on"), data.get("ended_on")
+        if start and end and end < start:
+            self.add_error("ended_on", "The date the order ended must be the same as or after "
+                                       "the date it started")
+        return data

@@ -144,3 +144,34 @@ class CareReview(models.Model):
     @property
     def in_time(self) -> bool:
         return self.held_on <= self.due_on
+
+
+class DeprivationOfLibertyOrder(models.Model):
+    """A court order authorising the deprivation of a looked-after child's liberty (the
+    inherent jurisdiction of the High Court): an SSDA903 DoLo row from 2026 to 2027
+    (DOLO_START, DOLO_END). Open while it has no end date; one open at a time per child."""
+
+    child = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="dolo_orders")
+    started_on = models.DateField("Date the order started")
+    ended_on = models.DateField("Date the order ended", null=True, blank=True)
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-started_on", "-id"]
+        verbose_name = "deprivation of liberty order"
+        indexes = [models.Index(fields=["child", "started_on"])]
+        constraints = [
+            models.UniqueConstraint(fields=["child"], condition=models.Q(ended_on__isnull=True),
+                                    name="one_open_dolo_per_child"),
+            models.CheckConstraint(condition=models.Q(ended_on__isnull=True)
+                                   | models.Q(ended_on__gte=models.F("started_on")),
+                                   name="dolo_ends_after_it_starts"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Deprivation of liberty order for {self.child} from {self.started_on:%d %b %Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_on is None

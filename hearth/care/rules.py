@@ -142,6 +142,10 @@ def ensure_placement(*, placement_type: str, provider_type: str, provision: str,
     if age is not None and age < 10 and legal_status in codes.YOUTH_JUSTICE_STATUSES:
         raise DomainError("A child under 10 cannot have a youth justice legal status (J1, J2 "
                           "or J3)", field="legal_status")
+    if placement_type == "P1" and legal_status == "V2":
+        raise DomainError("A child accommodated under section 20 (V2) is not placed with their "
+                          "parents: choose the placement or the legal status they have",
+                          field="placement_type")
     _ensure_provider(placement_type, provider_type)
     ensure_postcode(placement_postcode, field="placement_postcode",
                     what="postcode of the placement")
@@ -325,3 +329,30 @@ def ensure_sign_off(*, needs_sign_off: bool, signed_off_at: dt.datetime | None,
 def _not_in_future(value: dt.date, today: dt.date, field: str, what: str) -> None:
     if value > today:
         raise DomainError(f"{what} must be today or in the past", field=field)
+
+
+# --- deprivation of liberty orders ---------------------------------------------------------
+
+def ensure_dolo_dates(*, started_on: dt.date, ended_on: dt.date | None, today: dt.date,
+                      date_of_birth: dt.date | None,
+                      other_orders: list[tuple[dt.date, dt.date | None]]) -> None:
+    """An order's dates are in order, not in the future, not before the child's birth, and do
+    not overlap another of the child's orders (an order cannot start while one is open)."""
+    if started_on > today:
+        raise DomainError("The date the order started must be today or in the past",
+                          field="started_on")
+    if date_of_birth is not None and started_on < date_of_birth:
+        raise DomainError("The date the order started must be after the child's date of birth",
+                          field="started_on")
+    if ended_on is not None:
+        if ended_on < started_on:
+            raise DomainError("The date the order ended must be the same as or after the date "
+                              "it started", field="ended_on")
+        if ended_on > today:
+            raise DomainError("The date the order ended must be today or in the past",
+                              field="ended_on")
+    for other_start, other_end in other_orders:
+        if started_on <= (other_end or dt.date.max) and other_start <= (ended_on or dt.date.max):
+            raise DomainError(f"The child has another order from {day(other_start)}"
+                              + (f" to {day(other_end)}" if other_end else " still open")
+                              + ": orders cannot overlap", field="started_on")

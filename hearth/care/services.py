@@ -16,7 +16,7 @@ from django.db.models import Max
 
 from hearth.accounts.roles import Role
 from hearth.care import lifecycle, rules
-from hearth.care.models import CareEpisode, CarePeriod, CareReview
+from hearth.care.models import CareEpisode, CarePeriod, CareReview, DeprivationOfLibertyOrder
 from hearth.cases.models import TaskKind, Visit
 from hearth.cases.services import visit_record
 from hearth.cases.tasks import task_close, task_open, tasks_close_all_for
@@ -360,3 +360,27 @@ def _system_user():
     from hearth.accounts.services import system_user
 
     return system_user()
+
+
+@transaction.atomic
+def dolo_record(*, child, started_on: dt.date, ended_on: dt.date | None = None, actor=None,
+                system_job: str = "", order: DeprivationOfLibertyOrder | None = None
+                ) -> DeprivationOfLibertyOrder:
+    """Records a deprivation of liberty order (903 DoLo from 2026 to 2027), or with `order`
+    corrects its dates (for example to record its end). Dates are checked at entry."""
+    others = DeprivationOfLibertyOrder.objects.select_for_update().filter(child=child)
+    if order is not None:
+        others = others.exclude(pk=order.pk)
+    rules.ensure_dolo_dates(started_on=started_on, ended_on=ended_on, today=clock.today(),
+                            date_of_birth=child.date_of_birth,
+                            other_orders=list(others.values_list("started_on", "ended_on")))
+    if order is None:
+        order = DeprivationOfLibertyOrder(child=child, recorded_by=actor or _system_user(),
+                      recorded_at=clock.now())
+    order.started_on, order.ended_on = started_on, ended_on
+    order.save()
+    Auditor(actor, system_job=system_job).record(
+        "DOLO_RECORDED", order, child_id=child.pk,
+        detail={"started_on": str(started_on),
+                "ended_on": str(ended_on) if ended_on else None})
+    return order

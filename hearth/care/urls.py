@@ -8,6 +8,7 @@ PERIOD = f"{CHILD}periods/<int:care_period_id>/"
 urlpatterns = [
     path(CHILD, views.child_care_view, name="child_care"),
     path(f"{CHILD}start/", views.start_care_view, name="start_care"),
+    path(f"{CHILD}deprivation-of-liberty/", views.dolo_view, name="dolo"),
     path(f"{PERIOD}change/", views.change_episode_view, name="change_episode"),
     path(f"{PERIOD}end/", views.end_care_view, name="end_care"),
     path(f"{PERIOD}iro/", views.allocate_iro_view, name="allocate_iro"),

@@ -12,6 +12,7 @@ from hearth.care.access import access_care_episode, access_care_period
 from hearth.care.forms import (
     AllocateIroForm,
     CaseloadForm,
+    DoloForm,
     EndCareForm,
     EpisodeChangeForm,
     ReviewForm,
@@ -145,6 +146,24 @@ def record_visit_view(request, person_uuid, care_period_id):
         done="The visit was recorded", initial={"visited_on": clock.today()},
         save=lambda period, form: services.cla_visit_record(period=period, actor=request.user,
                                                             **form.cleaned_data))
+
+
+@requires("people.view_child")
+def dolo_view(request, person_uuid):
+    """The child's deprivation of liberty orders; those who record care may add one."""
+    context = record_context(request, person_uuid, SECTION)
+    child = context["person"]
+    may_record = request.user.has_perm("care.record_care")
+    form = DoloForm(request.POST or None) if may_record else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        if save_or_show(form, lambda: services.dolo_record(
+                child=child, actor=request.user, **form.cleaned_data)):
+            messages.success(request, "The deprivation of liberty order was recorded")
+            return redirect("care:dolo", person_uuid)
+    context.update(orders=list(child.dolo_orders.all()), form=form,
+                   form_title="Record a deprivation of liberty order",
+                   submit_label="Record the order", cancel_url=_care_url(person_uuid))
+    return render(request, "care/dolo.html", context)
 
 
 @requires("care.sign_off_placement")

@@ -4,4 +4,7 @@ EVENTS = {
     "CIN_CENSUS_VALIDATED": "The children in need census for a collection year was validated",
     "ANNEX_A_EXPORTED": "Ofsted's Annex A was exported as a workbook (with each list's row count)",
     "CIN_CENSUS_IMPORTED": "A children in need census from a previous system was imported",
+    "SSDA903_EXPORTED": "The SSDA903 children looked after return for a year was exported",
+    "SSDA903_CHILD_EXPORTED": "A child's record was written into an SSDA903 return",
+    "SSDA903_VALIDATED": "The SSDA903 return for a collection year was validated",
 }

@@ -46,3 +46,37 @@ class AnnexAForm(GovukForm):
         if as_at > clock.today():
             raise forms.ValidationError("The as-at date must be today or in the past")
         return as_at
+
+
+def ssda903_year_choices() -> list[tuple[int, str]]:
+    from hearth.returns import ssda903
+
+    return [(year, ssda903.for_year(year).LABEL) for year in reversed(ssda903.supported_years())]
+
+
+class Ssda903Form(CinCensusForm):
+    """The 903 page's year, rule and child filters (the census form's, with the 903 years)."""
+
+    year = forms.TypedChoiceField(
+        label="Collection year", coerce=int, choices=ssda903_year_choices,
+        help_text="From 1 April to 31 March",
+        error_messages={"required": "Choose a collection year",
+                        "invalid_choice": "Choose a collection year from the list"})
+    rule = forms.CharField(label="Rule code", required=False, max_length=12,
+                           help_text="To see one rule's failures, for example 103")
+    table = forms.ChoiceField(label="Table", required=False, choices=[("", "All tables")])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from hearth.returns import ssda903
+
+        tables = sorted({t for y in ssda903.supported_years()
+                         for t in ssda903.for_year(y).TABLES})
+        self.fields["table"].choices = [("", "All tables"), *[(t, t) for t in tables]]
+
+    def clean_rule(self):
+        """903 codes mix cases (392a, SW02STG1): matched without regard to case."""
+        rule = self.cleaned_data["rule"].strip()
+        if rule and not rule.isalnum():
+            raise forms.ValidationError("Enter a rule code of letters and numbers, like 103")
+        return rule

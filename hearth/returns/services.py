@@ -39,9 +39,13 @@ class CensusBuild:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def validator_installed() -> bool:
+def validator_installed(return_name: str = "cin") -> bool:
+    """Whether the return's validator (the `returns` extra) is installed here."""
     try:
-        import cin_validator  # noqa: F401
+        if return_name == "903":
+            import lac_validator  # noqa: F401
+        else:
+            import cin_validator  # noqa: F401
     except ImportError:
         return False
     return True
@@ -148,6 +152,114 @@ def cin_census_validate(*, start_year: int, actor=None, system_job: str = "",
     outcome = validation.run(tables, build.year.RULESET)
     build.seconds["validate"] = time.perf_counter() - started
     auditor.record("CIN_CENSUS_VALIDATED", detail={
+        "year": start_year, "children": build.children, "ruleset": build.year.RULESET,
+        "errors": len(outcome.errors), "queries": len(outcome.queries),
+        "crashed_rules": sorted(outcome.crashed)})
+    return build, outcome
+
+
+# ---- The SSDA903 children looked after return ---------------------------------------------------
+
+
+@dataclass
+class Ssda903Build:
+    """A 903 return built from the records: this year's rows and last year's (the validator
+    checks this year against last year's Header and Episodes, so both are sent and exported)."""
+
+    year: ModuleType
+    this_year: object  # ssda903.tables.RowBuilder
+    last_year: object
+    children: int = 0
+    previous_children: int = 0
+    people: list[Person] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def folder(self, start_year: int) -> str:
+        return f"{start_year}-{str(start_year + 1)[2:]}"
+
+    def files(self) -> dict[str, bytes]:
+        """{path in the export: bytes}: this year's files, then last year's in their folder."""
+        start = self.year.START_YEAR
+        out = {f"{self.folder(start)}/{self.year.FILES[name]}": data
+               for name, data in self.this_year.csv_files().items()}
+        out.update({f"{self.folder(start - 1)}/{self.year.FILES[name]}": data
+                    for name, data in self.last_year.csv_files().items()})
+        return out
+
+
+def ssda903_build(*, start_year: int, progress: Progress | None = None) -> Ssda903Build:
+    """This year's and last year's rows, in one pass over each year's records."""
+    from hearth.returns import ssda903
+    from hearth.returns.ssda903 import records
+    from hearth.returns.ssda903.tables import RowBuilder
+
+    year = ssda903.for_year(start_year)
+    started = time.perf_counter()
+    build = Ssda903Build(year, RowBuilder(year.TABLES), RowBuilder(year.previous_tables()))
+    period = year.period()
+    ids = records.cohort_ids(period)
+    if progress:
+        progress(0, len(ids))
+    people = {}
+    for facts in records.children(period, ids):
+        build.this_year.add(year.rows(facts, period))
+        people[facts.person.pk] = facts.person
+        build.children += 1
+        if progress and (build.children % 250 == 0 or build.children == len(ids)):
+            progress(build.children, len(ids))
+    previous = year.previous_period()
+    for facts in records.children(previous):
+        build.last_year.add(year.rows(facts, previous))
+        people.setdefault(facts.person.pk, facts.person)
+        build.previous_children += 1
+    build.people = list(people.values())
+    build.seconds["build"] = time.perf_counter() - started
+    return build
+
+
+def ssda903_export(*, start_year: int, actor=None, system_job: str = "",
+                   progress: Progress | None = None) -> tuple[Ssda903Build, dict[str, bytes]]:
+    """Builds the return and audits its leaving Hearth: one event for the export and one per
+    child in this year's or last year's files. Returns (build, {path: CSV bytes})."""
+    build = ssda903_build(start_year=start_year, progress=progress)
+    files = build.files()
+    auditor = Auditor(actor, system_job=system_job)
+    with transaction.atomic():
+        auditor.record("SSDA903_EXPORTED", detail={
+            "year": start_year, "children": build.children,
+            "previous_year_children": build.previous_children, "files": sorted(files)})
+        auditor.record_many("SSDA903_CHILD_EXPORTED", build.people,
+                            child_id_of=lambda p: p.pk, detail={"year": start_year})
+    return build, files
+
+
+def ssda903_la_code() -> str:
+    from django.conf import settings
+
+    code = getattr(settings, "HEARTH_LA_ONS_CODE", "")
+    if not code:
+        raise ReturnNotReady("Set HEARTH_LA_ONS_CODE to the local authority's 9-character ONS "
+                             "code (for example E08000027) to check the SSDA903 return.")
+    return code
+
+
+def ssda903_validate(*, start_year: int, actor=None, system_job: str = "",
+                     progress: Progress | None = None, build: Ssda903Build | None = None):
+    """Runs the year's DfE rules on the return built from the records, with last year's
+    tables. Returns (build, outcome). Pass `build` from an export to check what was written."""
+    from hearth.returns.ssda903 import validation
+    from hearth.returns.ssda903.tables import PREVIOUS
+
+    la_code = ssda903_la_code()
+    if build is None:
+        build = ssda903_build(start_year=start_year, progress=progress)
+    started = time.perf_counter()
+    tables = build.this_year.frames()
+    tables.update({name + PREVIOUS: frame for name, frame in build.last_year.frames().items()})
+    build.seconds["tables"] = time.perf_counter() - started
+    outcome = validation.run(tables, build.year.RULESET, local_authority=la_code)
+    build.seconds["validate"] = time.perf_counter() - started
+    Auditor(actor, system_job=system_job).record("SSDA903_VALIDATED", detail={
         "year": start_year, "children": build.children, "ruleset": build.year.RULESET,
         "errors": len(outcome.errors), "queries": len(outcome.queries),
         "crashed_rules": sorted(outcome.crashed)})

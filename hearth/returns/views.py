@@ -18,7 +18,7 @@ from hearth.core.permissions import requires
 from hearth.people import services as people_services
 from hearth.returns import cin, selectors, services
 from hearth.returns.annex_a import build as annex_a_build
-from hearth.returns.forms import AnnexAForm, CinCensusForm
+from hearth.returns.forms import AnnexAForm, CinCensusForm, Ssda903Form
 
 PAGE_SIZE = 50
 KEPT_FOR_SECONDS = 600
@@ -130,3 +130,71 @@ def annex_a_download_view(request, as_at: str):
     out.seek(0)
     return FileResponse(out, as_attachment=True, filename=_annex_a_name(day),
                         content_type=XLSX)
+# ---- The SSDA903 children looked after return ---------------------------------------------------
+
+
+def _ssda903_checked(request, year: int, *, again: bool) -> dict:
+    key = f"returns:903:{year}:validation"
+    kept = None if again else cache.get(key)
+    if kept is None:
+        build, outcome = services.ssda903_validate(start_year=year, actor=request.user)
+        kept = {"outcome": outcome, "children": build.children,
+                "previous_children": build.previous_children, "seconds": build.seconds,
+                "rows": {name: len(rows) for name, rows in build.this_year.rows.items()},
+                "checked_at": clock.now()}
+        cache.set(key, kept, KEPT_FOR_SECONDS)
+    return kept
+
+
+@requires("returns.export_returns")
+def ssda903_view(request):
+    from hearth.returns import ssda903
+
+    form = Ssda903Form(request.GET or None)
+    context = {"form": form, "validator_installed": services.validator_installed("903"),
+               "query_params": {k: v for k, v in request.GET.items()
+                                if k not in ("page", "again")}}
+    if not form.is_valid() or not context["validator_installed"]:
+        return render(request, "returns/ssda903.html", context)
+    year = form.cleaned_data["year"]
+    try:
+        checked = _ssda903_checked(request, year, again=request.GET.get("again") == "1")
+    except services.ReturnNotReady as error:
+        context["not_ready"] = str(error)
+        return render(request, "returns/ssda903.html", context)
+    outcome = checked["outcome"]
+    table, rule = form.cleaned_data["table"], form.cleaned_data["rule"].upper()
+    failures = [f for f in _matching(outcome, rule="", child=form.cleaned_data["child"])
+                if (not table or f.table == table) and (not rule or f.rule_code.upper() == rule)]
+    page = Paginator(failures, PAGE_SIZE).get_page(request.GET.get("page"))
+    people = selectors.children_by_la_id(f.child_id for f in page)
+    people_services.people_listed(actor=request.user, people=people.values(),
+                                  where="SSDA903 return validation")
+    context.update(
+        year=year, year_module=ssda903.for_year(year), checked=checked, outcome=outcome,
+        by_rule=[(code, items[0].message, items[0].kind, len(items))
+                 for code, items in outcome.by_rule().items()],
+        page_obj=page, rows=[(f, people.get(f.child_id)) for f in page],
+        shows_records=request.user.has_perm("people.view_child"))
+    return render(request, "returns/ssda903.html", context)
+
+
+@requires("returns.export_returns")
+def ssda903_download_view(request, year: int):
+    """This year's and last year's CSV files as one zip; the export is audited per child."""
+    import zipfile
+
+    from hearth.returns import ssda903
+
+    try:
+        module = ssda903.for_year(year)
+    except ssda903.UnsupportedYear:
+        raise Http404("No SSDA903 layout for that year") from None
+    _, files = services.ssda903_export(start_year=year, actor=request.user)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    out.seek(0)
+    name = f"ssda903-{module.START_YEAR}-{str(module.START_YEAR + 1)[2:]}.zip"
+    return FileResponse(out, as_attachment=True, filename=name, content_type="application/zip")

@@ -175,7 +175,8 @@ class AftercarePlanner:
         story.add(h.HealthCheckEvent(period=period.ref, kind=kind, done_on=day,
                                      carried_out_by=CARRIED_OUT_BY[kind], by=period.by))
 
-    def sdqs(self, story: Story, period: PeriodFacts, last: dt.date) -> None:
+    def _yearly_sdqs(self, story: Story, period: PeriodFacts, last: dt.date,
+                     done: list[dt.date]) -> None:
         dob, previous = story.child.date_of_birth, None
         while True:
             due = he.sdq_due_on(date_of_birth=dob, started_on=period.start,
@@ -191,7 +192,32 @@ class AftercarePlanner:
             story.add(h.SdqEvent(period=period.ref, completed_on=day, score=score,
                                  reason=self.rng.choice(["SDQ2", "SDQ5"]) if refused else "",
                                  by=period.by))
+            done.append(day)
             previous = day
+
+    def sdqs(self, story: Story, period: PeriodFacts, last: dt.date) -> None:
+        done: list[dt.date] = []
+        self._yearly_sdqs(story, period, last, done)
+        self._too_young_or_old(story, period, last, done)
+
+    def _too_young_or_old(self, story: Story, period: PeriodFacts, last: dt.date,
+                          done: list[dt.date]) -> None:
+        """In the collection year a child looked after all year turns 4 or 17, the 903 asks
+        for a score or the reason there is none (rule 197B): where no SDQ fell in that year,
+        the worker records SDQ1 (under 4, or over 16, on the day)."""
+        for age, step in ((4, -1), (17, 1)):
+            birthday = _birthday(story.child, age)
+            year_start = dt.date(birthday.year - (birthday.month < 4), 4, 1)
+            year_end = dt.date(year_start.year + 1, 3, 31)
+            if period.start > year_start or any(year_start <= d <= year_end for d in done):
+                continue
+            day = birthday + dt.timedelta(days=step * self.rng.randint(1, 20))
+            day = min(max(day, year_start, period.start), year_end)
+            if day > last or he.sdq_age_applies(date_of_birth=story.child.date_of_birth,
+                                                completed_on=day):
+                continue
+            story.add(h.SdqEvent(period=period.ref, completed_on=day, score=None,
+                                 reason="SDQ1", by=period.by))
 
     def peps(self, story: Story, period: PeriodFacts, last: dt.date) -> None:
         dob, rng, previous = story.child.date_of_birth, self.rng, None

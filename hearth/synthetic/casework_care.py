@@ -26,6 +26,7 @@ written as case-history events (hearth.imports.history) into their stories.
 Nothing is dated after today; the reviews and visits due are left open, some overdue.
 """
 
+import dataclasses
 import datetime as dt
 import random
 from collections.abc import Callable
@@ -203,16 +204,42 @@ class CarePlanner:
                    leaving: bool = False) -> CareStory:
         rng = self.rng
         age = age_on(child.date_of_birth, start) or 0
-        care = CareStory(child, start, home=(home[0] if home else "") or names.postcode(rng))
-        first = self.placement(age, postcode=home[1] if home else "")
+        # The 903's postcodes must be real (names.HOME_POSTCODES): the child's address postcodes
+        # are invented ones, so the home and first placement are the same real one instead.
+        # An unaccompanied child's home is abroad: no home postcode (903 rule 406).
+        care = CareStory(child, start, home="" if child.is_uasc else names.home_postcode(rng))
+        first = self.placement(age, home=care.home)
         status = self.first_status(child, age, start)
         care.steps.append(Step(start, status, first, True))
         adoption = age < 3 and rng.random() < 0.35 and not child.is_uasc
         self.legal_changes(care, status, last, adoption=adoption)
         self.moves(care, last, unsettled=rng.random() < UNSETTLED_SHARE and not leaving)
         care.steps.sort(key=lambda s: s.day)
-        care.steps = merged(care.steps)
+        care.steps = self.not_accommodated_at_home(merged(care.steps), age, care.home)
         return care
+
+    def not_accommodated_at_home(self, steps: list[Step], age: int, home: str) -> list[Step]:
+        """A child accommodated under section 20 (V2) is not placed with their parents (care
+        rules refuse it): such a placement becomes foster care. A move is to somewhere else
+        (the real postcodes are few, so a draw can repeat the last placement), and away from
+        home unless with parents (903 rule 392d)."""
+        status, out = "", []
+        for step in steps:
+            status = step.legal_status or status
+            if out and not step.placement_changed:
+                step = dataclasses.replace(step, placement=out[-1].placement)
+            elif status == "V2" and step.placement.type == "P1":
+                foster = self.placement(age)
+                while foster.type == "P1":
+                    foster = self.placement(age)
+                step = dataclasses.replace(step, placement=foster)
+            while step.placement_changed and (
+                    (out and step.placement == out[-1].placement)
+                    or (step.placement.type != "P1" and step.placement.postcode == home)):
+                step = dataclasses.replace(step, placement=dataclasses.replace(
+                    step.placement, postcode=names.placement_postcode(self.rng)))
+            out.append(step)
+        return out
 
     def first_status(self, child: Person, age: int, start: dt.date) -> str:
         if child.is_uasc:
@@ -228,7 +255,10 @@ class CarePlanner:
         child on the way to adoption a placement order, then a placement for adoption."""
         rng, day = self.rng, care.start
         if status in ("L1", "L2"):
-            day = day + dt.timedelta(days=rng.randint(2, 8))
+            # Police protection lasts at most 72 hours, an emergency protection order 8 days
+            # (903 rule 361 and its EPO twin).
+            day = day + dt.timedelta(days=rng.randint(1, 2) if status == "L1"
+                                     else rng.randint(2, 8))
             status = self.add_status(care, day, "C1", last) or status
         if status == "V2" and not care.child.is_uasc and rng.random() < 0.15:
             day = day + dt.timedelta(days=rng.randint(40, 240))
@@ -267,7 +297,7 @@ class CarePlanner:
             care.steps.append(Step(day, "", self.placement(age), True,
                                    reason=_pick(rng, MOVE_REASONS)))
 
-    def placement(self, age: int, *, postcode: str = "") -> Placement:
+    def placement(self, age: int, *, home: str = "") -> Placement:
         """A placement for a child of `age`: the mix of H-CL-15 (KPIS.md), by age."""
         rng = self.rng
         kind = _pick(rng, placement_weights(age))
@@ -278,13 +308,13 @@ class CarePlanner:
         if kind == "agency":
             provider = _pick(rng, {"PR4": 75, "PR5": 25})
         return Placement(type_, provider, self.urn() if urn == "SC" else urn,
-                         postcode or names.postcode(rng), until_18=long_term and type_ in (
-                             "U1", "U4"),
+                         (home if type_ == "P1" else "") or names.placement_postcode(rng),
+                         until_18=long_term and type_ in ("U1", "U4"),
                          provision="supported" if kind == "supported" else "registered")
 
     def adoptive(self, with_carers: bool) -> Placement:
         return Placement("A5" if with_carers else "A6", _pick(self.rng, {"PR1": 70, "PR5": 30}),
-                         NO_URN, names.postcode(self.rng))
+                         NO_URN, names.placement_postcode(self.rng))
 
     def urn(self) -> str:
         return f"SC{self.rng.randint(900_000, 999_999)}"

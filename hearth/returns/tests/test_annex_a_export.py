@@ -86,7 +86,7 @@ def test_the_command_asks_for_each_returns_own_date(authority, tmp_path):
     with pytest.raises(CommandError, match="today or in the past"):
         call_command("export_return", "annex_a", "--as-at", "2030-01-01",
                      "--out", str(tmp_path / "a.xlsx"))
-    with pytest.raises(CommandError, match="--validate is for cin only"):
+    with pytest.raises(CommandError, match="--validate is for cin and 903 only"):
         call_command("export_return", "annex_a", "--as-at", "2026-06-01", "--validate",
                      "--out", str(tmp_path / "a.xlsx"))
     assert not (tmp_path / "a.xlsx").exists()

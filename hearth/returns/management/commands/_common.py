@@ -1,19 +1,20 @@
-"""What the two return commands share: the return's name, its date arguments, progress lines."""
+"""What the return commands share: the return's name, its date arguments, progress lines."""
 
 import datetime as dt
 from argparse import ArgumentTypeError
 
 from django.core.management.base import CommandError
 
-from hearth.returns import cin
+from hearth.returns import cin, ssda903
 
-# Each return the commands know, and what it is. The census is built for a collection year;
-# Annex A for an as-at date.
+# Each return the commands know: what it is, and its module of collection years (None for
+# Annex A, which is built as at a date rather than for a collection year).
 RETURNS = {
-    "cin": "the children in need census",
-    "annex_a": "Ofsted's Annex A lists, an Excel workbook",
+    "cin": ("the children in need census", cin),
+    "903": ("the SSDA903 children looked after return", ssda903),
+    "annex_a": ("Ofsted's Annex A lists, an Excel workbook", None),
 }
-VALIDATED = ("cin",)  # returns with a validator of the DfE's rules
+VALIDATED = ("cin", "903")  # returns with a validator of the DfE's rules
 
 
 def as_at_date(text: str) -> dt.date:
@@ -26,11 +27,11 @@ def as_at_date(text: str) -> dt.date:
 def add_arguments(parser, returns=tuple(RETURNS)) -> None:
     parser.add_argument("return_name", choices=returns, metavar="RETURN",
                         help="Which return: " + "; ".join(
-                            f"{name} ({RETURNS[name]})" for name in returns))
+                            f"{name} ({RETURNS[name][0]})" for name in returns))
     parser.add_argument("--year", type=int,
-                        help="cin: the collection year's start year: 2025 for 1 April 2025 to "
-                             "31 March 2026; 2026 (with the pre-proceedings module) for 1 April "
-                             "2026 to 31 March 2027")
+                        help="cin and 903: the collection year's start year: 2025 for 1 April "
+                             "2025 to 31 March 2026; 2026 for 1 April 2026 to 31 March 2027 "
+                             "(with the census's pre-proceedings module and the 903's DoLo)")
     if "annex_a" in returns:
         parser.add_argument("--as-at", type=as_at_date, dest="as_at",
                             help="annex_a: the as-at date (YYYY-MM-DD); the lists look back "
@@ -40,26 +41,28 @@ def add_arguments(parser, returns=tuple(RETURNS)) -> None:
 def check_arguments(return_name: str, *, year: int | None = None,
                     as_at: dt.date | None = None) -> None:
     """Each return's own required argument, since one command serves them all."""
-    if return_name == "cin":
+    what, years = RETURNS[return_name]
+    if years is not None:
         if year is None:
-            raise CommandError("The children in need census needs --year, the collection "
+            raise CommandError(f"{what[0].upper()}{what[1:]} needs --year, the collection "
                                "year's start year (2025 for 2025 to 2026)")
-        check_year(year)
-    elif return_name == "annex_a" and as_at is None:
+        check_year(year, return_name)
+    elif as_at is None:
         raise CommandError("Annex A needs --as-at, the as-at date as YYYY-MM-DD")
 
 
-def check_year(year: int) -> None:
+def check_year(year: int, return_name: str = "cin") -> None:
+    _, module = RETURNS[return_name]
     try:
-        cin.for_year(year)
+        module.for_year(year)
     except cin.UnsupportedYear as error:
         raise CommandError(str(error)) from None
 
 
-def progress_printer(command, verb: str):
+def progress_printer(command, verb: str, what: str = "have an episode of need"):
     def progress(done: int, total: int) -> None:
         if total == 0:
-            command.stdout.write(f"{verb}: no children have an episode of need in the year")
+            command.stdout.write(f"{verb}: no children {what} in the year")
         else:
             command.stdout.write(f"{verb}: {done:,} of {total:,} children")
 

@@ -2,11 +2,12 @@
 prints every failure: rule code, error or query, child and message.
 
     manage.py validate_return cin --year 2025 [--fail-on-errors]
+    manage.py validate_return 903 --year 2025 [--fail-on-errors]
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
-from hearth.returns import cin, services
+from hearth.returns import services
 from hearth.returns.management.commands import _common
 
 SYSTEM_JOB = "validate_return"
@@ -28,8 +29,9 @@ def print_outcome(command, build, outcome) -> None:
                f"validated in {build.seconds['validate']:.1f} s")
     style = command.style.SUCCESS if not outcome.errors else command.style.ERROR
     out.write(style(summary))
-    if caveat := cin.caveat(build.year.START_YEAR):
-        out.write(command.style.WARNING(f"Caveat: {caveat}"))
+    caveat = getattr(build.year, "caveat", None)  # the census year's, when it has one
+    if caveat and (text := caveat()):
+        out.write(command.style.WARNING(f"Caveat: {text}"))
 
 
 class Command(BaseCommand):
@@ -43,12 +45,17 @@ class Command(BaseCommand):
     def handle(self, *args, return_name: str, year: int | None, fail_on_errors: bool,
                **options):
         _common.check_arguments(return_name, year=year)
-        if not services.validator_installed():
+        if not services.validator_installed(return_name):
             raise CommandError("The validator is not installed: pip install -e '.[returns]'")
         try:
-            build, outcome = services.cin_census_validate(
-                start_year=year, system_job=SYSTEM_JOB,
-                progress=_common.progress_printer(self, "Built"))
+            if return_name == "903":
+                build, outcome = services.ssda903_validate(
+                    start_year=year, system_job=SYSTEM_JOB,
+                    progress=_common.progress_printer(self, "Built", "were looked after"))
+            else:
+                build, outcome = services.cin_census_validate(
+                    start_year=year, system_job=SYSTEM_JOB,
+                    progress=_common.progress_printer(self, "Built"))
         except services.ReturnNotReady as error:
             raise CommandError(str(error)) from None
         print_outcome(self, build, outcome)
