@@ -83,62 +83,39 @@ class HealthEducationView(ApiView):
         return Response(data)
 
 
-class HealthChecksView(ApiView):
-    permission_classes = [HEALTH]
-    hearth_permission = HEALTH.label
+def _write_view(name: str, *, permission, serializer_class, service: Callable,
+                operation_id: str, summary: str) -> type[ApiView]:
+    """A POST-only view that records one kind of record on the child's current period."""
 
-    @extend_schema(operation_id="health_checks_create", tags=TAGS,
-                   summary="Record an initial or review health assessment or a dental check "
-                           "(closes its task and opens the next)",
-                   request=HealthCheckSerializer, responses={**WRITE, 201: HealthCheckSerializer})
+    @extend_schema(operation_id=operation_id, tags=TAGS, summary=summary,
+                   request=serializer_class, responses={**WRITE, 201: serializer_class})
     def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
-        return _write(request, person_uuid, HealthCheckSerializer, services.health_check_record)
+        return _write(request, person_uuid, serializer_class, service)
+
+    return type(name, (ApiView,), {"permission_classes": [permission],
+                                   "hearth_permission": permission.label, "post": post,
+                                   "__module__": __name__})
 
 
-class ImmunisationsView(ApiView):
-    permission_classes = [HEALTH]
-    hearth_permission = HEALTH.label
-
-    @extend_schema(operation_id="immunisations_create", tags=TAGS,
-                   summary="Record whether the child's immunisations are up to date",
-                   request=ImmunisationsSerializer,
-                   responses={**WRITE, 201: ImmunisationsSerializer})
-    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
-        return _write(request, person_uuid, ImmunisationsSerializer,
-                      services.immunisations_record)
-
-
-class SdqsView(ApiView):
-    permission_classes = [HEALTH]
-    hearth_permission = HEALTH.label
-
-    @extend_schema(operation_id="sdqs_create", tags=TAGS,
-                   summary="Record a strengths and difficulties questionnaire: a score or the "
-                           "reason there is none",
-                   request=SdqSerializer, responses={**WRITE, 201: SdqSerializer})
-    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
-        return _write(request, person_uuid, SdqSerializer, services.sdq_record)
-
-
-class PepsView(ApiView):
-    permission_classes = [EDUCATION]
-    hearth_permission = EDUCATION.label
-
-    @extend_schema(operation_id="peps_create", tags=TAGS,
-                   summary="Record a personal education plan meeting (moves the PEP clock)",
-                   request=PepSerializer, responses={**WRITE, 201: PepSerializer})
-    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
-        return _write(request, person_uuid, PepSerializer, services.pep_record)
-
-
-class EducationContactsView(ApiView):
-    permission_classes = [EDUCATION]
-    hearth_permission = EDUCATION.label
-
-    @extend_schema(operation_id="education_contacts_create", tags=TAGS,
-                   summary="Record contact with the child's school or the Virtual School",
-                   request=EducationContactSerializer,
-                   responses={**WRITE, 201: EducationContactSerializer})
-    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
-        return _write(request, person_uuid, EducationContactSerializer,
-                      services.education_contact_record)
+HealthChecksView = _write_view(
+    "HealthChecksView", permission=HEALTH, serializer_class=HealthCheckSerializer,
+    service=services.health_check_record, operation_id="health_checks_create",
+    summary="Record an initial or review health assessment or a dental check (closes its "
+            "task and opens the next)")
+ImmunisationsView = _write_view(
+    "ImmunisationsView", permission=HEALTH, serializer_class=ImmunisationsSerializer,
+    service=services.immunisations_record, operation_id="immunisations_create",
+    summary="Record whether the child's immunisations are up to date")
+SdqsView = _write_view(
+    "SdqsView", permission=HEALTH, serializer_class=SdqSerializer, service=services.sdq_record,
+    operation_id="sdqs_create",
+    summary="Record a strengths and difficulties questionnaire: a score or the reason there "
+            "is none")
+PepsView = _write_view(
+    "PepsView", permission=EDUCATION, serializer_class=PepSerializer,
+    service=services.pep_record, operation_id="peps_create",
+    summary="Record a personal education plan meeting (moves the PEP clock)")
+EducationContactsView = _write_view(
+    "EducationContactsView", permission=EDUCATION, serializer_class=EducationContactSerializer,
+    service=services.education_contact_record, operation_id="education_contacts_create",
+    summary="Record contact with the child's school or the Virtual School")
