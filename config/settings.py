@@ -275,6 +275,13 @@ SPECTACULAR_SETTINGS = {
         "CourtHearingKindEnum": "hearth.court.codes.HearingKind",
         "CourtMeetingKindEnum": "hearth.court.codes.MeetingKind",
         "CourtInterimOrderKindEnum": "hearth.court.codes.InterimOrderKind",
+        "PermanenceStageEnum": "hearth.permanence.codes.Stage",
+        "AdopterSexEnum": "hearth.permanence.codes.AdopterSex",
+        "AdopterLegalStatusEnum": "hearth.permanence.codes.AdopterLegalStatus",
+        # The names these had before the adopters' fields shared their field names.
+        "SexEnum": "hearth.people.codes.Sex",
+        "LegalStatusEnum": "hearth.care.codes.LegalStatus",
+        "StageEnum": "hearth.iro.codes.Stage",
     },
 }
 

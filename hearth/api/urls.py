@@ -33,4 +33,5 @@ urlpatterns = [
     path("", include("hearth.fostering.api_urls")),
     path("", include("hearth.court.api_urls")),
     path("", include("hearth.health_education.api_urls")),
+    path("", include("hearth.permanence.api_urls")),
 ]

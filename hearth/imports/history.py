@@ -673,6 +673,170 @@ class SupportTo25Event(Event):
     requested_on: dt.date
 
 
+# ---- Permanence of children in care (hearth.permanence) ------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class PermanencePlanEvent(Event):
+    """The permanence plan agreed, or a change of plan type (the current plan ends that day)."""
+
+    TYPE = "permanence_plan"
+    DATE_FIELD = "agreed_on"
+    period: str
+    plan_type: str
+    agreed_on: dt.date
+    stage: str = "agreed"
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PermanenceStageEvent(Event):
+    TYPE = "permanence_stage"
+    DATE_FIELD = "since"
+    period: str
+    stage: str
+    since: dt.date
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PermanencePanelEvent(Event):
+    TYPE = "permanence_panel"
+    DATE_FIELD = "held_on"
+    period: str
+    kind: str
+    held_on: dt.date
+    recommendation: str
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AdoptionDecisionEvent(Event):
+    """The agency decision maker decided the child should be placed for adoption. The adoption
+    events after it (placement order ... adoption order, or the reversal) are steps of the
+    period's open decision."""
+
+    TYPE = "adoption_decision"
+    DATE_FIELD = "decided_on"
+    period: str
+    decided_on: dt.date
+    decision_maker: str
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlacementOrderEvent(Event):
+    TYPE = "placement_order"
+    DATE_FIELD = "placement_order_on"
+    period: str
+    placement_order_on: dt.date
+
+
+@dataclass(frozen=True, kw_only=True)
+class FosteringForAdoptionEvent(Event):
+    TYPE = "fostering_for_adoption"
+    DATE_FIELD = "ffa_placed_on"
+    period: str
+    ffa_placed_on: dt.date
+
+
+@dataclass(frozen=True, kw_only=True)
+class AdoptionMatchEvent(Event):
+    """Matched with approved prospective adopters already in Hearth (their family identifier)."""
+
+    TYPE = "adoption_match"
+    DATE_FIELD = "matched_on"
+    period: str
+    matched_on: dt.date
+    household: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlacedForAdoptionEvent(Event):
+    TYPE = "placed_for_adoption"
+    DATE_FIELD = "placed_on"
+    period: str
+    placed_on: dt.date
+
+
+@dataclass(frozen=True, kw_only=True)
+class AdoptionOrderEvent(Event):
+    TYPE = "adoption_order"
+    DATE_FIELD = "adoption_order_on"
+    period: str
+    adoption_order_on: dt.date
+
+
+@dataclass(frozen=True, kw_only=True)
+class AdoptionReversedEvent(Event):
+    """The child should no longer be placed for adoption (903 REASON_PLACED_CEASED RD1-RD4)."""
+
+    TYPE = "adoption_reversed"
+    DATE_FIELD = "reversed_on"
+    period: str
+    reversed_on: dt.date
+    reversed_reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SgoAssessmentEvent(Event):
+    """A special guardianship assessment started (and, with `assessment_completed_on`, done)."""
+
+    TYPE = "sgo_assessment"
+    DATE_FIELD = "started_on"
+    period: str
+    guardians: str
+    relationship: str
+    started_on: dt.date
+    assessment_completed_on: dt.date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SgoOrderEvent(Event):
+    """The special guardianship order, on the period's latest assessment without one."""
+
+    TYPE = "sgo_order"
+    DATE_FIELD = "order_on"
+    period: str
+    order_on: dt.date
+
+
+@dataclass(frozen=True, kw_only=True)
+class LongTermMatchEvent(Event):
+    TYPE = "long_term_match"
+    DATE_FIELD = "matched_on"
+    period: str
+    carers: str
+    matched_on: dt.date
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReunificationEvent(Event):
+    """The child returned home under the plan (and, with `care_order_discharged_on`, the care
+    order was discharged)."""
+
+    TYPE = "reunification"
+    DATE_FIELD = "returned_home_on"
+    period: str
+    returned_home_on: dt.date
+    care_order_discharged_on: dt.date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PreviousPermanenceEvent(Event):
+    """The permanence order the child had before this period of care (903 PrevPerm)."""
+
+    TYPE = "previous_permanence"
+    DATE_FIELD = "order_on"
+    period: str
+    order: str
+    la_code: str = ""
+    order_on: dt.date | None = None
+
+
 EVENT_TYPES: dict[str, type[Event]] = {cls.TYPE: cls for cls in (
     AllocationEvent, AllocationEndEvent, ContactEvent, RatingEvent, DecisionEvent,
     ReferralEvent, AssessmentStartEvent, AssessmentContributionEvent, AssessmentCompleteEvent,
@@ -687,6 +851,10 @@ EVENT_TYPES: dict[str, type[Event]] = {cls.TYPE: cls for cls in (
     CareLeaverEvent, CareLeaverCategoryEvent, PersonalAdviserEvent, NeedsAssessmentEvent,
     PathwayPlanEvent, PathwayPlanReviewEvent, CareLeaverContactEvent, CareLeaverSituationEvent,
     StayingPutStartEvent, StayingPutEndEvent, EntitlementOfferEvent, SupportTo25Event,
+    PermanencePlanEvent, PermanenceStageEvent, PermanencePanelEvent, AdoptionDecisionEvent,
+    PlacementOrderEvent, FosteringForAdoptionEvent, AdoptionMatchEvent, PlacedForAdoptionEvent,
+    AdoptionOrderEvent, AdoptionReversedEvent, SgoAssessmentEvent, SgoOrderEvent,
+    LongTermMatchEvent, ReunificationEvent, PreviousPermanenceEvent,
 )}
 HEALTH_EDUCATION_EVENTS = ("health_check", "immunisations", "sdq", "pep", "education_contact")
 MISSING_EVENTS = ("missing_return", "return_interview_offer", "return_interview",
@@ -695,6 +863,11 @@ CARE_LEAVER_EVENTS = ("care_leaver_category", "personal_adviser", "pathway_needs
                       "pathway_plan", "pathway_plan_review", "care_leaver_contact",
                       "care_leaver_situation", "staying_put_start", "staying_put_end",
                       "entitlement_offer", "support_to_25_request")
+PERMANENCE_EVENTS = ("permanence_plan", "permanence_stage", "permanence_panel",
+                     "adoption_decision", "placement_order", "fostering_for_adoption",
+                     "adoption_match", "placed_for_adoption", "adoption_order",
+                     "adoption_reversed", "sgo_assessment", "sgo_order", "long_term_match",
+                     "reunification", "previous_permanence")
 
 # What each reference names: the kind of record, and the events that define such a ref.
 REFERENCE_KINDS: dict[str, tuple[str, ...]] = {
@@ -730,7 +903,7 @@ REF_FIELDS: dict[str, dict[str, str]] = {
     "closure": {"referral": "referral"},
     **{kind: {"period": "period of care"} for kind in (
         "care_episode", "iro_allocation", "cla_review", "cla_visit", "placement_sign_off",
-        "care_end", *HEALTH_EDUCATION_EVENTS)},
+        "care_end", *HEALTH_EDUCATION_EVENTS, *PERMANENCE_EVENTS)},
     **{kind: {"episode": "missing episode"} for kind in MISSING_EVENTS},
     **{kind: {"care_leaver": "care leaver"} for kind in CARE_LEAVER_EVENTS},
 }

@@ -33,6 +33,8 @@ from hearth.leaving_care.models import CareLeaver, PathwayPlan
 from hearth.missing import services as missing
 from hearth.people import services as people
 from hearth.people.models import Person
+from hearth.permanence import services as permanence
+from hearth.permanence.models import AdopterHousehold, AdoptionDecision, SpecialGuardianship
 from hearth.protection import services as protection
 from hearth.protection.models import ChildProtectionPlan, StrategyDiscussion
 
@@ -334,6 +336,101 @@ class CaseRunner:
         health_education.education_contact_record(
             period=self._period(e.period), kind=e.kind, contacted_on=e.contacted_on,
             contact_name=e.contact_name, note=e.note, actor=self._actor(e))
+
+    # ---- Permanence of children in care ------------------------------------------------------
+
+    def _permanence_plan(self, e: h.PermanencePlanEvent) -> None:
+        permanence.plan_record(period=self._period(e.period), plan_type=e.plan_type,
+                               agreed_on=e.agreed_on, stage=e.stage, note=e.note,
+                               actor=self._by(e), system_job=self.job)
+
+    def _permanence_stage(self, e: h.PermanenceStageEvent) -> None:
+        permanence.stage_change(period=self._period(e.period), stage=e.stage, since=e.since,
+                                note=e.note, actor=self._by(e), system_job=self.job)
+
+    def _permanence_panel(self, e: h.PermanencePanelEvent) -> None:
+        permanence.panel_record(period=self._period(e.period), kind=e.kind, held_on=e.held_on,
+                                recommendation=e.recommendation, note=e.note,
+                                actor=self._by(e), system_job=self.job)
+
+    def _adoption_decision(self, e: h.AdoptionDecisionEvent) -> None:
+        permanence.adoption_decision_record(
+            period=self._period(e.period), decided_on=e.decided_on,
+            decision_maker=e.decision_maker, note=e.note, actor=self._by(e),
+            system_job=self.job)
+
+    def _adoption_step(self, e: h.Event, step: str, *, household=None, reason: str = "") -> None:
+        """A step of the period's open adoption decision (the latest, if more than one)."""
+        decision = AdoptionDecision.objects.filter(
+            period=self._period(e.period), reversed_on__isnull=True,
+            adoption_order_on__isnull=True).order_by("-decided_on", "-id").first()
+        if decision is None:
+            raise DomainError("This period of care has no open adoption decision: record the "
+                              "adoption_decision first", field="period")
+        permanence.adoption_step_record(decision=decision, step=step, on=getattr(e, step),
+                                        household=household, reason=reason,
+                                        actor=self._by(e), system_job=self.job)
+
+    def _placement_order(self, e: h.PlacementOrderEvent) -> None:
+        self._adoption_step(e, "placement_order_on")
+
+    def _fostering_for_adoption(self, e: h.FosteringForAdoptionEvent) -> None:
+        self._adoption_step(e, "ffa_placed_on")
+
+    def _adoption_match(self, e: h.AdoptionMatchEvent) -> None:
+        household = AdopterHousehold.objects.filter(reference=e.household).first()
+        if household is None:
+            raise DomainError(f"There are no prospective adopters with the family identifier "
+                              f"{e.household!r}", field="household")
+        self._adoption_step(e, "matched_on", household=household)
+
+    def _placed_for_adoption(self, e: h.PlacedForAdoptionEvent) -> None:
+        self._adoption_step(e, "placed_on")
+
+    def _adoption_order(self, e: h.AdoptionOrderEvent) -> None:
+        self._adoption_step(e, "adoption_order_on")
+
+    def _adoption_reversed(self, e: h.AdoptionReversedEvent) -> None:
+        self._adoption_step(e, "reversed_on", reason=e.reversed_reason)
+
+    def _sgo_assessment(self, e: h.SgoAssessmentEvent) -> None:
+        sgo = permanence.sgo_assessment_start(
+            period=self._period(e.period), guardians=e.guardians, relationship=e.relationship,
+            started_on=e.started_on, note=e.note, actor=self._by(e), system_job=self.job)
+        if e.assessment_completed_on is not None:
+            permanence.sgo_step_record(sgo=sgo, step="assessment_completed_on",
+                                       on=e.assessment_completed_on, actor=self._by(e),
+                                       system_job=self.job)
+
+    def _sgo_order(self, e: h.SgoOrderEvent) -> None:
+        sgo = SpecialGuardianship.objects.filter(
+            period=self._period(e.period), order_on__isnull=True).order_by(
+            "-assessment_started_on", "-id").first()
+        if sgo is None:
+            raise DomainError("This period of care has no special guardianship assessment "
+                              "without an order: record the sgo_assessment first",
+                              field="period")
+        permanence.sgo_step_record(sgo=sgo, step="order_on", on=e.order_on, actor=self._by(e),
+                                   system_job=self.job)
+
+    def _long_term_match(self, e: h.LongTermMatchEvent) -> None:
+        permanence.long_term_match_record(period=self._period(e.period), carers=e.carers,
+                                          matched_on=e.matched_on, note=e.note,
+                                          actor=self._by(e), system_job=self.job)
+
+    def _reunification(self, e: h.ReunificationEvent) -> None:
+        reunification = permanence.reunification_record(
+            period=self._period(e.period), returned_home_on=e.returned_home_on, note=e.note,
+            actor=self._by(e), system_job=self.job)
+        if e.care_order_discharged_on is not None:
+            permanence.discharge_record(reunification=reunification,
+                                        discharged_on=e.care_order_discharged_on,
+                                        actor=self._by(e), system_job=self.job)
+
+    def _previous_permanence(self, e: h.PreviousPermanenceEvent) -> None:
+        permanence.previous_permanence_record(period=self._period(e.period), order=e.order,
+                                              la_code=e.la_code, order_on=e.order_on,
+                                              actor=self._by(e), system_job=self.job)
 
     # ---- Missing episodes and return home interviews -----------------------------------------
 

@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from hearth.accounts.roles import Role
 from hearth.imports import history as h
 from hearth.imports.runner import Directory
+from hearth.permanence.models import AdopterHousehold
 
 FORMAT = "hearth-case-history"
 VERSION = 1
@@ -23,6 +24,7 @@ SCHEMA_PATH = Path(__file__).parent / "schemas" / "case-history-v1.schema.json"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 AUTHORISE_PERMISSION = "assessments.authorise_assessment"
 SIGN_OFF_PERMISSION = "care.sign_off_placement"
+ADOPTION_DECISION_PERMISSION = "permanence.record_adoption_decision"
 
 
 @dataclass(frozen=True)
@@ -216,6 +218,7 @@ def _event_problems(case: h.Case, where: str, people: dict,
         problems += _staff_problems(event, at, directory)
         problems += [Problem(f"{at}.others_involved", f"no person in the file has the ref {ref!r}")
                      for ref in getattr(event, "others_involved", ()) if ref not in people]
+        problems += _permanence_problems(event, at, directory)
     return problems
 
 
@@ -247,6 +250,21 @@ def _refs_used_problems(event: h.Event, at: str,
                                                           f"(events[{defined[ref][1]}]), not a "
                                                           f"{kind}"))
     return problems
+
+
+def _permanence_problems(event: h.Event, at: str, directory: Directory) -> list[Problem]:
+    """A match names prospective adopters already in Hearth, by their family identifier; the
+    agency decision maker's decision is recorded by someone who may record it."""
+    if isinstance(event, h.AdoptionDecisionEvent) and event.by:
+        recorder = directory.user(event.by)
+        if recorder is not None and not recorder.has_perm(ADOPTION_DECISION_PERMISSION):
+            return [Problem(f"{at}.by", f"{event.by} cannot record the agency decision maker's "
+                                        "decision: only an active service manager can")]
+    if isinstance(event, h.AdoptionMatchEvent) and not AdopterHousehold.objects.filter(
+            reference=event.household).exists():
+        return [Problem(f"{at}.household", "there are no prospective adopters with the family "
+                                           f"identifier {event.household!r}")]
+    return []
 
 
 def _staff_problems(event: h.Event, at: str, directory: Directory) -> list[Problem]:

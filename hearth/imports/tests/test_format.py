@@ -36,6 +36,7 @@ from hearth.leaving_care.codes import Accommodation, Activity, Category, Entitle
 from hearth.leaving_care.codes import ContactKind as CareLeaverContactKind
 from hearth.missing.codes import MissingKind, Risk
 from hearth.people.codes import Disability, Ethnicity, RelationshipKind, Sex
+from hearth.permanence import codes as permanence
 from hearth.protection.codes import Agency, CategoryOfAbuse, Section47Outcome, StrategyDecision
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "case-history-example.json"
@@ -88,6 +89,13 @@ def test_each_event_type_has_the_fields_the_runner_reads(event_type):
     ("care_leaver_situation", "activity", Activity),
     ("care_leaver_situation", "accommodation", Accommodation),
     ("entitlement_offer", "kind", Entitlement),
+    ("permanence_plan", "plan_type", permanence.PlanType),
+    ("permanence_plan", "stage", permanence.Stage),
+    ("permanence_stage", "stage", permanence.Stage),
+    ("permanence_panel", "kind", permanence.PanelKind),
+    ("adoption_reversed", "reversed_reason", permanence.ReasonNoLongerPlaced),
+    ("sgo_assessment", "relationship", permanence.GuardianRelationship),
+    ("previous_permanence", "order", permanence.PreviousPermanenceOrder),
 ])
 def test_the_schema_allows_exactly_the_apps_codes(where, field, choices):
     assert codes(schema()["$defs"][where]["properties"][field]) == set(choices.values)
