@@ -47,7 +47,10 @@ SUPPORTED_PLACEMENTS = frozenset({"K3"})  # supported accommodation: its provisi
 # Missing episodes are dated, not timed, in the return: each starts and ends at noon.
 MISSING_TIME = dt.time(12, 0)
 # Same-day events in the order the services need them (a period's reviews before its end).
-ORDER = ("care_start", "care_episode", "cla_review", "sdq", "care_end", "missing_episode")
+ORDER = ("care_start", "care_episode", "cla_review", "sdq", "immunisations", "health_check",
+         "care_end", "missing_episode")
+OC2_RECORDED_BY = "Not recorded in the SSDA903 return"
+OC2_NOTE = "Imported from the SSDA903 return's OC2 table (recorded as at 31 March)"
 IMPORTED = ("Header", "Episodes", "Reviews", "Missing", "UASC", "OC2")
 
 
@@ -404,6 +407,7 @@ class Translation:
             if missing.ended_on is not None:
                 event["returned_at"] = _noon(missing.ended_on)
             add(missing.started_on, 99, event, missing)
+        self.outcomes(add, ref, header, tables)
         events.sort(key=lambda item: item[0])
         case = {"child": ref, "events": []}
         for e_number, (_, event, row) in enumerate(events):
@@ -446,14 +450,58 @@ class Translation:
             add(last.dec, rank, {"type": "care_end", "period": ref,
                                  "ended_on": last.dec.isoformat(), "reason": last.rec}, last)
 
+    def outcomes(self, add, ref: str, header, tables) -> None:
+        for oc2 in tables.get("oc2", []):
+            self.oc2(add, ref, header, oc2)
+        for uasc in tables.get("uasc", []):
+            if uasc.ceased_on != _birthday(header.dob, 18):
+                self.counts["UASC dates ceased (DUC) other than the 18th birthday (Hearth "
+                            "gives the 18th birthday)"] += 1
+
+    def oc2(self, add, ref: str, header, row) -> None:
+        """OC2 is as at 31 March, for a child looked after all year: its SDQ, immunisations and
+        dental check are recorded on that day in the period open then. Health assessments,
+        convictions and substance misuse are not imported (Hearth derives or lacks them)."""
+        periods = self.periods.get(header.child, [])
+        number = next((n for n, p in enumerate(periods) if p.contains(self.end)
+                       and p.ended_on is None), None)
+        if number is None:
+            self.counts["OC2 rows for a child not looked after on 31 March (not kept)"] += 1
+            return
+        period, day = f"{ref}-p{number + 1}", self.end.isoformat()
+        if row.sdq_score is not None or row.sdq_reason:
+            # A score is for a child aged 4 to 16: for one who turned 17 in the year it is
+            # dated the day before that birthday (still in the year, and in the period).
+            sdq_on = self.end
+            turned_17 = _birthday(header.dob, 17)
+            if turned_17 is not None and max(self.start, periods[number].started_on) < \
+                    turned_17 <= self.end and row.sdq_score is not None:
+                sdq_on = turned_17 - dt.timedelta(days=1)
+            event = {"type": "sdq", "period": period, "completed_on": sdq_on.isoformat(),
+                     "note": OC2_NOTE}
+            event |= {"score": row.sdq_score} if row.sdq_score is not None else {
+                "reason": row.sdq_reason}
+            add(sdq_on, number, event, row)
+        if row.immunisations:
+            add(self.end, number, {"type": "immunisations", "period": period, "as_at": day,
+                                   "up_to_date": row.immunisations == y2025_26_import.TRUE,
+                                   "note": OC2_NOTE}, row)
+        if row.teeth_check == y2025_26_import.TRUE:
+            add(self.end, number, {"type": "health_check", "period": period, "kind": "dental",
+                                   "done_on": day, "carried_out_by": OC2_RECORDED_BY,
+                                   "note": OC2_NOTE}, row)
+        if row.health_assessment == y2025_26_import.TRUE:
+            self.counts["OC2 health assessments (not imported: Hearth needs the initial "
+                        "assessment's date)"] += 1
+
     def notes(self) -> list[str]:
         lines = [f"{rows:,} {name} rows not imported (Hearth does not import the {name} "
                  "table yet)" for name, rows in sorted(self.found.other_rows.items()) if rows]
         lines += [f"{count:,} {what}" for what, count in sorted(self.counts.items())]
-        for name, rows in (("OC2", self.found.oc2),):
-            if rows:
-                lines.append(f"{len(rows):,} {name} rows not imported (Hearth does not import "
-                             f"the {name} table yet)")
+        if self.found.oc2:
+            lines.append(f"{len(self.found.oc2):,} OC2 rows: SDQ, immunisations and dental "
+                         "checks imported; CONVICTED, HEALTH_CHECK, HEALTH_ASSESSMENT, "
+                         "SUBSTANCE_MISUSE and the intervention items not imported")
         return lines
 
 
@@ -489,6 +537,15 @@ def _rne_problem(before: EpisodeRow, row: EpisodeRow) -> str:
                 f"{'changed' if legal_changed else 'did not change'}, but it "
                 f"{'did' if actual_legal else 'did not'} (from line {before.line})")
     return ""
+
+
+def _birthday(born: dt.date | None, age: int) -> dt.date | None:
+    if born is None:
+        return None
+    try:
+        return born.replace(year=born.year + age)
+    except ValueError:  # 29 February
+        return dt.date(born.year + age, 3, 1)
 
 
 def _noon(day: dt.date) -> str:

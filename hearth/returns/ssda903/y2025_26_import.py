@@ -109,6 +109,9 @@ class Oc2Row:
     dob: dt.date | None
     sdq_score: int | None
     sdq_reason: str
+    immunisations: str
+    teeth_check: str
+    health_assessment: str
 
 
 @dataclass
@@ -269,9 +272,14 @@ def uasc_row(file: str, row: dict, problems: list[CsvProblem]) -> UascRow:
 
 def oc2_row(file: str, row: dict, problems: list[CsvProblem]) -> Oc2Row:
     r = _Row(file, row, problems)
-    return Oc2Row(file, r.line, r.text("CHILD", required=True), r.date("DOB"),
+    oc2 = Oc2Row(file, r.line, r.text("CHILD", required=True), r.date("DOB"),
                   r.whole("SDQ_SCORE", 0, 40),
-                  r.code("SDQ_REASON", y2025_26.SDQ_REASON, "SDQ reason"))
+                  r.code("SDQ_REASON", y2025_26.SDQ_REASON, "SDQ reason"),
+                  r.flag("IMMUNISATIONS"), r.flag("TEETH_CHECK"), r.flag("HEALTH_ASSESSMENT"))
+    for name in ("CONVICTED", "HEALTH_CHECK", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED",
+                 "INTERVENTION_OFFERED"):
+        r.flag(name)
+    return oc2
 
 
 READERS = {"Header": ("header", header_row), "Episodes": ("episodes", episode_row),

@@ -16,6 +16,7 @@ from hearth.care import services as care_services
 from hearth.care.models import CarePeriod, CareReview
 from hearth.care.tests.factories import foster_placement, period_for
 from hearth.core.models import AuditEvent
+from hearth.health_education import services as health
 from hearth.missing import services as missing_services
 from hearth.missing.models import MissingEpisode
 from hearth.people.models import Person
@@ -72,6 +73,18 @@ def build_looked_after(personas) -> None:
     second = period_for(cai, alice, started_on=D(2025, 10, 6), placement=placement(PLACED_2))
     care_services.cla_review_record(period=second, held_on=D(2025, 11, 3), chair=iro,
                                     participation="PN2", actor=alice)
+
+    # Looked after all year (OC2), an unaccompanied asylum-seeking child (UASC), who turned 17
+    # in the year after their SDQ.
+    dee = personas.child_for(alice, date_of_birth=D(2009, 1, 20), sex="M", ethnicity="BAFR",
+                             is_uasc=True)
+    period = period_for(dee, alice, started_on=D(2024, 9, 2), legal_status="V2",
+                        placement=placement())
+    health.sdq_record(period=period, completed_on=D(2025, 10, 1), score=14, actor=alice)
+    health.immunisations_record(period=period, as_at=D(2025, 11, 1), up_to_date=True,
+                                actor=alice)
+    health.health_check_record(period=period, kind="dental", done_on=D(2025, 9, 9),
+                               carried_out_by="A dentist", actor=alice)
 
 
 def this_years(files: dict[str, bytes]) -> dict[str, bytes]:
@@ -147,12 +160,14 @@ def line_of(files: dict[str, bytes], name: str, text: str) -> int:
 def test_a_hand_built_return_round_trips_with_no_differences(personas, authority, tmp_path):
     first = exported_then_forgotten(personas)
     assert CarePeriod.objects.count() == 0
-    assert first["episodes.csv"].decode().count("\n") == 1 + 6
+    assert first["episodes.csv"].decode().count("\n") == 1 + 7
+    assert first["oc2.csv"].decode().count("\n") == first["uasc.csv"].decode().count("\n") == 2
     output = run(write(tmp_path, first), personas)
-    assert "(2025 to 2026 SSDA903 return, 3 children) imported" in output
-    assert return_compare.differences(first, export()) == []
+    assert "(2025 to 2026 SSDA903 return, 4 children) imported" in output
+    tables = (*return_compare.COMPARED, "UASC", "OC2")
+    assert return_compare.differences(first, export(), tables) == []
     event = AuditEvent.objects.get(event_code="SSDA903_RETURN_IMPORTED")
-    assert event.detail["children"] == 3 and event.system_job == importer.SYSTEM_JOB
+    assert event.detail["children"] == 4 and event.system_job == importer.SYSTEM_JOB
     # The tables not imported yet are named, not dropped silently.
     assert "Note:" in output and "2 PrevPerm rows not imported" in output
     child = Person.objects.get(care_periods__ended_on__isnull=True,
@@ -166,7 +181,7 @@ def test_a_dry_run_writes_nothing_and_reports_the_counts(personas, authority, tm
     before = snapshot()
     output = run(folder, personas, "--dry-run")
     assert "checked (dry run: nothing was written)" in output
-    assert "person" in output and "3" in output
+    assert "person" in output and "4" in output
     assert snapshot() == before
 
 
@@ -175,7 +190,7 @@ def test_a_child_already_in_hearth_is_refused_not_merged(personas, authority, tm
     run(folder, personas)
     before = snapshot()
     message = refused(folder, *options(personas))
-    assert message.count("is already in Hearth") == 3
+    assert message.count("is already in Hearth") == 4
     assert "header.csv line 2: a child with CHILD" in message
     assert snapshot() == before
 
