@@ -263,3 +263,25 @@ def test_the_options_the_return_needs_are_asked_for(personas, authority, tmp_pat
     message = refused(folder, "--team", "No such team", "--chair", "nobody")
     assert "there is no team called 'No such team'" in message
     assert "no member of staff has the username 'nobody'" in message
+
+
+def test_a_period_begun_before_the_year_starts_on_its_first_episode_in_the_return(
+        personas, authority, tmp_path):
+    """Its earlier episodes are not in the return: Hearth starts the period on the first one it
+    has, so that episode's RNE comes back as S. The note counts them; nothing else differs."""
+    good = exported_then_forgotten(personas)
+    moved = edit(good, "episodes.csv", ",02/09/2024,S,V2,", ",02/09/2024,P,V2,")
+    output = run(write(tmp_path, moved), personas)
+    assert "1 periods of care that began before the year" in output
+    found = return_compare.differences(moved, export())
+    assert len(found) == 2 and len({line.split(":")[0] for line in found}) == 1
+    assert found[0].startswith("Episodes ") and "'P'" in found[0] and "'S'" in found[1]
+
+
+def test_an_episode_that_says_it_begins_a_period_inside_one_is_refused(
+        personas, authority, tmp_path):
+    good = exported_then_forgotten(personas)
+    bad = edit(good, "episodes.csv", ",07/07/2025,P,C1,", ",07/07/2025,S,C1,")
+    message = refused(write(tmp_path, bad), *options(personas))
+    assert f"episodes.csv line {line_of(bad, 'episodes.csv', '07/07/2025,S')}: RNE is S, but " \
+           "the period of care goes on" in message
