@@ -352,14 +352,22 @@ class Translation:
         return CsvProblem(self.found.files.get("Header", ""), None, message)
 
     def history(self, *, source: str) -> dict:
-        people, cases = [], []
+        people, cases, extra = [], [], []
         uasc = {row.child for row in self.found.uasc}
         for number, header in enumerate(self.found.header):
             ref = f"child-{number + 1}"
             self.places[f"people[{number}]"] = (header.file, header.line)
             self.places[f"cases[{len(cases)}]"] = (header.file, header.line)
-            people.append(self.person(ref, header, header.child in uasc))
+            person = self.person(ref, header, header.child in uasc)
             cases.append(self.case(len(cases), ref, header))
+            first_child = self.first_child(ref, header)
+            if first_child is not None:
+                person["relationships"] = [{"kind": "parent_of", "other": first_child["ref"]}]
+                extra.append(first_child)
+            people.append(person)
+        for first_child in extra:
+            # After the return's children, so that people[n] is the Header's row n.
+            people.append(first_child)
         return {"format": FORMAT, "version": VERSION,
                 "source": f"SSDA903 return {self.year.LABEL} ({source})",
                 "people": people, "cases": cases}
@@ -379,11 +387,19 @@ class Translation:
         elif header.upn:
             identifiers["upn"] = header.upn
         values["identifiers"] = identifiers
-        if header.mother == y2025_26_import.TRUE:
-            # Hearth works MOTHER and MC_DOB out from a parent_of link to her first child.
-            self.counts["mothers (MOTHER, MC_DOB) not imported: Hearth works them out from "
-                        "a link to the child"] += 1
         return values
+
+    def first_child(self, ref: str, header) -> dict | None:
+        """Hearth works MOTHER and MC_DOB out from a parent_of link to the mother's first
+        child: a mother in the return gets one, a person with that date of birth and no name
+        (the return holds none)."""
+        if header.mother != y2025_26_import.TRUE or header.mc_dob is None:
+            return None
+        self.counts["mothers' first children recorded as people (from MOTHER and MC_DOB)"] += 1
+        return {"ref": f"{ref}-first-child", "is_child": True,
+                "first_name": PLACEHOLDER_FIRST_NAME,
+                "last_name": f"first child of {header.child}", "sex": "U",
+                "date_of_birth": header.mc_dob.isoformat()}
 
     def case(self, number: int, ref: str, header) -> dict:
         tables = self.by_child.get(header.child, {})

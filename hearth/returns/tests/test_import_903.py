@@ -19,6 +19,7 @@ from hearth.core.models import AuditEvent
 from hearth.health_education import services as health
 from hearth.missing import services as missing_services
 from hearth.missing.models import MissingEpisode
+from hearth.people import services as people_services
 from hearth.people.models import Person
 from hearth.returns import services
 from hearth.returns.ssda903 import importer, return_compare
@@ -65,6 +66,10 @@ def build_looked_after(personas) -> None:
                                  placement=placement(PLACED_2, placement_type="U4"),
                                  reason_place_change="CARPL", actor=alice)
     care_services.care_end(period=period, ended_on=D(2026, 1, 15), reason="E4A", actor=alice)
+    baby = people_services.person_create(first_name="Baby", last_name="Synthetic", sex="F",
+                                         date_of_birth=D(2025, 12, 24), is_child=True,
+                                         actor=alice)
+    people_services.relationship_add(person=bea, other=baby, kind="parent_of", actor=alice)
 
     cai = personas.child_for(alice, date_of_birth=D(2012, 9, 9), sex="M", ethnicity="ABAN")
     first = period_for(cai, alice, started_on=D(2025, 4, 14), legal_status="V2",
@@ -164,6 +169,7 @@ def test_a_hand_built_return_round_trips_with_no_differences(personas, authority
     assert first["oc2.csv"].decode().count("\n") == first["uasc.csv"].decode().count("\n") == 2
     output = run(write(tmp_path, first), personas)
     assert "(2025 to 2026 SSDA903 return, 4 children) imported" in output
+    assert ",1,24/12/2025" in first["header.csv"].decode()  # bea is a mother
     tables = (*return_compare.COMPARED, "UASC", "OC2")
     assert return_compare.differences(first, export(), tables) == []
     event = AuditEvent.objects.get(event_code="SSDA903_RETURN_IMPORTED")
