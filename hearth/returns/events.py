@@ -7,4 +7,5 @@ EVENTS = {
     "SSDA903_EXPORTED": "The SSDA903 children looked after return for a year was exported",
     "SSDA903_CHILD_EXPORTED": "A child's record was written into an SSDA903 return",
     "SSDA903_VALIDATED": "The SSDA903 return for a collection year was validated",
+    "SSDA903_RETURN_IMPORTED": "An SSDA903 return from a previous system was imported",
 }

@@ -1,0 +1,568 @@
+"""Builds Hearth records from a council's previous SSDA903 return (migration from an incumbent
+system): `manage.py import_return 903 DIR`.
+
+The folder's CSV files are read and checked whole (y2025_26_import: each file recognised by its
+exact columns, every code and dd/mm/YYYY date, each problem at its file and line), then checked
+across the tables (every CHILD in Header, each child's episodes making periods of care that
+join up, every review inside a period), then translated into the case-history import format
+(hearth/imports, docs/import-format.md): one person and one case per child, each period of care
+as `care_start`, `care_episode` and `care_end` events, each review as `cla_review`, each
+missing episode as `missing_episode`. `hearth.imports.services.case_history_import` records
+them through the care and missing services, so the same schema, reference checks and rules
+apply as to any imported history, in one transaction. Any problem anywhere refuses the whole
+return, with its file and line, and writes nothing.
+
+The return holds facts, not who did what: the reviews' chair (--chair) and the team that holds
+the children still looked after (--team) are given on the command line, and asked for only when
+the return needs them. What the return does not say and Hearth needs is filled in plainly and
+the same way every time (beside each choice below). Tables not imported yet are counted in the
+notes, never dropped silently.
+"""
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+from django.db import transaction
+
+from hearth.accounts.models import Team, User
+from hearth.care.rules import normalise_postcode
+from hearth.core.audit import Auditor
+from hearth.imports import services as imports
+from hearth.imports.validation import FORMAT, VERSION
+from hearth.people.models import Person
+from hearth.returns.ssda903 import y2025_26_import
+from hearth.returns.ssda903.y2025_26_import import CsvProblem, EpisodeRow, Return
+from hearth.workingdays.rules import LONDON
+
+SYSTEM_JOB = "import_return"
+YEARS: dict[int, ModuleType] = {y2025_26_import.START_YEAR: y2025_26_import}
+MAX_BYTES = 50 * 1024 * 1024  # the whole folder, as for import_cases
+
+PLACEHOLDER_FIRST_NAME = "Unnamed"  # the return holds no names
+SUPPORTED_PLACEMENTS = frozenset({"K3"})  # supported accommodation: its provision
+# Missing episodes are dated, not timed, in the return: each starts and ends at noon.
+MISSING_TIME = dt.time(12, 0)
+# Same-day events in the order the services need them (a period's reviews before its end).
+ORDER = ("care_start", "care_episode", "cla_review", "sdq", "immunisations", "health_check",
+         "care_end", "missing_episode")
+OC2_RECORDED_BY = "Not recorded in the SSDA903 return"
+OC2_NOTE = "Imported from the SSDA903 return's OC2 table (recorded as at 31 March)"
+IMPORTED = ("Header", "Episodes", "Reviews", "Missing", "UASC", "OC2")
+
+
+@dataclass
+class Defaults:
+    team: str = ""
+    chair: str = ""
+
+
+@dataclass
+class ReturnImport:
+    source_name: str
+    dry_run: bool
+    problems: list[CsvProblem] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+    children: int = 0
+    year_label: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def import_folder(folder: Path, *, defaults: Defaults, start_year: int = 2025,
+                  dry_run: bool = False) -> ReturnImport:
+    result = ReturnImport(source_name=folder.name, dry_run=dry_run)
+    if not folder.is_dir():
+        result.problems.append(CsvProblem(str(folder), None, "there is no such folder"))
+        return result
+    files, skipped = {}, []
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.suffix.lower() == ".csv":
+            files[path.name] = path
+        elif path.is_file():
+            skipped.append(path.name)
+    if sum(p.stat().st_size for p in files.values()) > MAX_BYTES:
+        result.problems.append(CsvProblem(folder.name, None, "the return's files are larger "
+                                                             "than 50 MB"))
+        return result
+    texts = {}
+    for name, path in files.items():
+        try:
+            texts[name] = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            result.problems.append(CsvProblem(name, None, f"the file is not UTF-8 text "
+                                                          f"({error.reason})"))
+    result.notes += [f"{name}: not a CSV file, left alone" for name in skipped]
+    if result.problems:
+        return result
+    return import_texts(texts, result=result, defaults=defaults, start_year=start_year)
+
+
+def import_texts(texts: dict[str, str], *, result: ReturnImport, defaults: Defaults,
+                 start_year: int = 2025) -> ReturnImport:
+    """`texts`: {file name: the CSV text}."""
+    year = YEARS.get(start_year)
+    if year is None:
+        supported = ", ".join(f"{y} ({m.LABEL})" for y, m in sorted(YEARS.items()))
+        result.problems.append(CsvProblem(result.source_name, None, f"Hearth reads the SSDA903 "
+                                                                    f"return for {supported} "
+                                                                    "only"))
+        return result
+    result.year_label = year.LABEL
+    found = year.read_files(texts, result.problems)
+    for name in ("Header", "Episodes"):
+        if name not in found.files and not result.problems:
+            result.problems.append(CsvProblem(result.source_name, None,
+                                              f"the folder has no {name} table"))
+    if result.problems:
+        return result
+    translation = Translation(year, found, defaults)
+    result.problems += translation.check()
+    if result.problems:
+        return result
+    data = translation.history(source=result.source_name)
+    result.children = len(found.header)
+    result.notes += translation.notes()
+    with transaction.atomic():
+        outcome = imports.case_history_import(data, source_name=result.source_name,
+                                              dry_run=result.dry_run)
+        result.counts = outcome.counts
+        result.problems = [translation.problem_at(p.location, _message(p))
+                           for p in outcome.problems]
+        if result.ok and not result.dry_run:
+            Auditor(None, system_job=SYSTEM_JOB).record(
+                "SSDA903_RETURN_IMPORTED", detail={
+                    "folder": result.source_name, "year": year.LABEL,
+                    "children": result.children, "counts": dict(result.counts)})
+    return result
+
+
+def _message(problem) -> str:
+    return f"{problem.message} (as {problem.location})" if problem.location else problem.message
+
+
+@dataclass
+class Period:
+    """A period of care made of a child's consecutive episodes."""
+
+    episodes: list[EpisodeRow]
+
+    @property
+    def started_on(self) -> dt.date:
+        return self.episodes[0].decom
+
+    @property
+    def ended_on(self) -> dt.date | None:
+        last = self.episodes[-1]
+        return last.dec if last.rec and last.rec != "X1" else None
+
+    def contains(self, day: dt.date) -> bool:
+        return self.started_on <= day and (self.ended_on is None or day <= self.ended_on)
+
+
+class Translation:
+    """One return's checks and translation, remembering each JSON place's file and line."""
+
+    def __init__(self, year: ModuleType, found: Return, defaults: Defaults):
+        self.year = year
+        self.found = found
+        self.defaults = defaults
+        self.start = dt.date(year.START_YEAR, 4, 1)
+        self.end = dt.date(year.START_YEAR + 1, 3, 31)
+        self.places: dict[str, tuple[str, int]] = {}
+        self.counts: Counter = Counter()
+        self.periods: dict[str, list[Period]] = {}
+        self.by_child: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+
+    # ---- Checks across the tables and against Hearth -----------------------------------------
+
+    def check(self) -> list[CsvProblem]:
+        problems: list[CsvProblem] = []
+        first: dict[str, object] = {}
+        for row in self.found.header:
+            if row.child in first:
+                problems.append(CsvProblem(row.file, row.line, f"CHILD {row.child} is given "
+                                                                f"twice (first on line "
+                                                                f"{first[row.child].line})"))
+            else:
+                first[row.child] = row
+            if row.mother == y2025_26_import.TRUE and row.mc_dob is None:
+                problems.append(CsvProblem(row.file, row.line, "MOTHER is 1 but MC_DOB, the "
+                                                               "first child's date of birth, "
+                                                               "is blank"))
+        existing = set(Person.objects.filter(la_child_id__in=list(first)).values_list(
+            "la_child_id", flat=True))
+        for child in sorted(existing):
+            row = first[child]
+            problems.append(CsvProblem(row.file, row.line, f"a child with CHILD (LA child ID) "
+                                                           f"{child} is already in Hearth: the "
+                                                           "importer does not merge records, "
+                                                           "so take this child out of the "
+                                                           "return or out of Hearth first"))
+        tables = {"episodes": self.found.episodes, "reviews": self.found.reviews,
+                  "missing": self.found.missing, "uasc": self.found.uasc,
+                  "oc2": self.found.oc2}
+        for name, rows in tables.items():
+            for row in rows:
+                header = first.get(row.child)
+                if header is None:
+                    problems.append(CsvProblem(row.file, row.line, f"CHILD {row.child} is not "
+                                                                   "in the Header table"))
+                    continue
+                dob = getattr(row, "dob", None)
+                if dob is not None and header.dob is not None and dob != header.dob:
+                    problems.append(CsvProblem(row.file, row.line, f"DOB {dob:%d/%m/%Y} is "
+                                                                   f"not the Header's "
+                                                                   f"{header.dob:%d/%m/%Y}"))
+                self.by_child[row.child][name].append(row)
+        for child, tables_ in self.by_child.items():
+            problems += self.periods_of(child, tables_["episodes"])
+            problems += self.reviews_fit(child, tables_["reviews"])
+            problems += self.in_year(tables_["missing"])
+        problems += self.defaults_problems()
+        return problems
+
+    def periods_of(self, child: str, episodes: list[EpisodeRow]) -> list[CsvProblem]:
+        problems: list[CsvProblem] = []
+        periods: list[Period] = []
+        previous: EpisodeRow | None = None
+        for row in sorted(episodes, key=lambda e: (e.decom, e.line)):
+            messages = self.in_year_episode(row)
+            if previous is None or previous.rec != "X1":
+                messages += self.period_start(previous, row)
+                periods.append(Period([row]))
+            else:
+                messages += self.episode_follows(previous, row)
+                periods[-1].episodes.append(row)
+            problems += [CsvProblem(row.file, row.line, m) for m in messages]
+            previous = row
+        if previous is not None and previous.rec == "X1":
+            problems.append(CsvProblem(previous.file, previous.line, "the episode ended with "
+                                                                     "REC X1 but no episode "
+                                                                     "follows it"))
+        self.periods[child] = periods
+        return problems
+
+    def in_year_episode(self, row: EpisodeRow) -> list[str]:
+        messages = []
+        if row.decom > self.end:
+            messages.append(f"DECOM {row.decom:%d/%m/%Y} is after the year ({self.year.LABEL})")
+        if row.dec is not None and not (self.start <= row.dec <= self.end):
+            messages.append(f"DEC {row.dec:%d/%m/%Y} is not in the year ({self.year.LABEL})")
+        return messages
+
+    def period_start(self, previous: EpisodeRow | None, row: EpisodeRow) -> list[str]:
+        """`row` begins a period of care: the child's first episode, or one after care ended."""
+        if previous is not None and previous.dec is None:
+            return [f"the episode from {previous.decom:%d/%m/%Y} (line {previous.line}) has "
+                    "not ended, so another cannot begin"]
+        if previous is not None and row.rne != "S":
+            return [f"the period of care ended on {previous.dec:%d/%m/%Y} (REC {previous.rec})"
+                    ", so the next episode starts a new one: its RNE must be S"]
+        if previous is None and row.rne != "S" and row.decom >= self.start:
+            return [f"RNE is {row.rne}, but this is the child's first episode and it began in "
+                    "the year: a period of care begins with RNE S"]
+        return []
+
+    def episode_follows(self, previous: EpisodeRow, row: EpisodeRow) -> list[str]:
+        """`row` follows an episode that ended with REC X1, in the same period of care."""
+        if row.decom != previous.dec:
+            return [f"the episode on line {previous.line} ended on {previous.dec:%d/%m/%Y} "
+                    f"with REC X1, so the next one begins that day, not on "
+                    f"{row.decom:%d/%m/%Y}"]
+        if row.rne == "S":
+            return [f"RNE is S, but the period of care goes on (the episode on line "
+                    f"{previous.line} ended with REC X1)"]
+        message = _rne_problem(previous, row)
+        return [message] if message else []
+
+    def reviews_fit(self, child: str, reviews) -> list[CsvProblem]:
+        problems = self.in_year(reviews, field="held_on", column="REVIEW")
+        periods = self.periods.get(child, [])
+        for review in reviews:
+            if review.held_on and not any(p.contains(review.held_on) for p in periods):
+                problems.append(CsvProblem(review.file, review.line, f"the review on "
+                                                                     f"{review.held_on:%d/%m/%Y}"
+                                                                     " is not in any of the "
+                                                                     "child's periods of care "
+                                                                     "in Episodes"))
+        return problems
+
+    def in_year(self, rows, *, field: str = "started_on", column: str = "MIS_START"):
+        problems = []
+        for row in rows:
+            day = getattr(row, field)
+            if day is not None and day > self.end:
+                problems.append(CsvProblem(row.file, row.line, f"{column} {day:%d/%m/%Y} is "
+                                                               f"after the year "
+                                                               f"({self.year.LABEL})"))
+            ended = getattr(row, "ended_on", None)
+            if ended is not None and not (self.start <= ended <= self.end):
+                problems.append(CsvProblem(row.file, row.line, f"MIS_END {ended:%d/%m/%Y} is "
+                                                               f"not in the year "
+                                                               f"({self.year.LABEL})"))
+            if field == "held_on" and day is not None and day < self.start:
+                problems.append(CsvProblem(row.file, row.line, f"{column} {day:%d/%m/%Y} is "
+                                                               f"before the year "
+                                                               f"({self.year.LABEL})"))
+        return problems
+
+    def defaults_problems(self) -> list[CsvProblem]:
+        problems = []
+        review = next(iter(self.found.reviews), None)
+        if review is not None and not self.defaults.chair:
+            problems.append(CsvProblem(review.file, review.line, "the return has looked-after "
+                                                                 "children's reviews: name "
+                                                                 "their chair (an independent "
+                                                                 "reviewing officer's username)"
+                                                                 " with --chair"))
+        open_period = next((p for ps in self.periods.values() for p in ps
+                            if p.ended_on is None), None)
+        if open_period is not None and not self.defaults.team:
+            row = open_period.episodes[-1]
+            problems.append(CsvProblem(row.file, row.line, "the return has children still "
+                                                           "looked after: name the team that "
+                                                           "will hold them with --team"))
+        if self.defaults.team and not Team.objects.filter(name=self.defaults.team).exists():
+            problems.append(CsvProblem("--team", None, f"there is no team called "
+                                                       f"{self.defaults.team!r}"))
+        if self.defaults.chair and not User.objects.filter(
+                username=self.defaults.chair).exists():
+            problems.append(CsvProblem("--chair", None, f"no member of staff has the username "
+                                                        f"{self.defaults.chair!r}"))
+        return problems
+
+    # ---- Facts to case-history events --------------------------------------------------------
+
+    def problem_at(self, location: str, message: str) -> CsvProblem:
+        """The file and line of the longest known prefix of a JSON place."""
+        parts = re.findall(r"[^.\[]+|\[\d+\]", location)
+        for end in range(len(parts), 0, -1):
+            key = "".join(p if p.startswith("[") else (("." if i else "") + p)
+                          for i, p in enumerate(parts[:end]))
+            if key in self.places:
+                file, line = self.places[key]
+                return CsvProblem(file, line, message)
+        return CsvProblem(self.found.files.get("Header", ""), None, message)
+
+    def history(self, *, source: str) -> dict:
+        people, cases, extra = [], [], []
+        uasc = {row.child for row in self.found.uasc}
+        for number, header in enumerate(self.found.header):
+            ref = f"child-{number + 1}"
+            self.places[f"people[{number}]"] = (header.file, header.line)
+            self.places[f"cases[{len(cases)}]"] = (header.file, header.line)
+            person = self.person(ref, header, header.child in uasc)
+            cases.append(self.case(len(cases), ref, header))
+            first_child = self.first_child(ref, header)
+            if first_child is not None:
+                person["relationships"] = [{"kind": "parent_of", "other": first_child["ref"]}]
+                extra.append(first_child)
+            people.append(person)
+        for first_child in extra:
+            # After the return's children, so that people[n] is the Header's row n.
+            people.append(first_child)
+        return {"format": FORMAT, "version": VERSION,
+                "source": f"SSDA903 return {self.year.LABEL} ({source})",
+                "people": people, "cases": cases}
+
+    def person(self, ref: str, header, is_uasc: bool) -> dict:
+        values = {"ref": ref, "is_child": True, "first_name": PLACEHOLDER_FIRST_NAME,
+                  "last_name": f"child {header.child}", "sex": header.sex or "U"}
+        if header.dob:
+            values["date_of_birth"] = header.dob.isoformat()
+        if header.ethnic:
+            values["ethnicity"] = header.ethnic
+        if is_uasc:
+            values["is_uasc"] = True
+        identifiers = {"la_child_id": header.child}
+        if y2025_26_import.UPN_UNKNOWN.match(header.upn):
+            identifiers["upn_unknown"] = header.upn
+        elif header.upn:
+            identifiers["upn"] = header.upn
+        values["identifiers"] = identifiers
+        return values
+
+    def first_child(self, ref: str, header) -> dict | None:
+        """Hearth works MOTHER and MC_DOB out from a parent_of link to the mother's first
+        child: a mother in the return gets one, a person with that date of birth and no name
+        (the return holds none)."""
+        if header.mother != y2025_26_import.TRUE or header.mc_dob is None:
+            return None
+        self.counts["mothers' first children recorded as people (from MOTHER and MC_DOB)"] += 1
+        return {"ref": f"{ref}-first-child", "is_child": True,
+                "first_name": PLACEHOLDER_FIRST_NAME,
+                "last_name": f"first child of {header.child}", "sex": "U",
+                "date_of_birth": header.mc_dob.isoformat()}
+
+    def case(self, number: int, ref: str, header) -> dict:
+        tables = self.by_child.get(header.child, {})
+        events: list[tuple[tuple, dict, EpisodeRow]] = []
+
+        def add(day: dt.date, rank: int, event: dict, row) -> None:
+            events.append(((day, rank, ORDER.index(event["type"]), len(events)), event, row))
+
+        for p_number, period in enumerate(self.periods.get(header.child, [])):
+            self.period(add, f"{ref}-p{p_number + 1}", p_number, period)
+        for review in tables.get("reviews", []):
+            p_number = next(n for n, p in enumerate(self.periods[header.child])
+                            if p.contains(review.held_on))
+            add(review.held_on, p_number, {
+                "type": "cla_review", "period": f"{ref}-p{p_number + 1}",
+                "held_on": review.held_on.isoformat(), "chair": self.defaults.chair,
+                "participation": review.participation}, review)
+        for m_number, missing in enumerate(tables.get("missing", [])):
+            event = {"type": "missing_episode", "ref": f"{ref}-m{m_number + 1}",
+                     "kind": missing.kind, "started_at": _noon(missing.started_on)}
+            if missing.ended_on is not None:
+                event["returned_at"] = _noon(missing.ended_on)
+            add(missing.started_on, 99, event, missing)
+        self.outcomes(add, ref, header, tables)
+        events.sort(key=lambda item: item[0])
+        case = {"child": ref, "events": []}
+        for e_number, (_, event, row) in enumerate(events):
+            self.places[f"cases[{number}].events[{e_number}]"] = (row.file, row.line)
+            case["events"].append(event)
+        open_period = next((p for p in self.periods.get(header.child, [])
+                            if p.ended_on is None), None)
+        if open_period is not None and self.defaults.team:
+            case["allocation"] = {"team": self.defaults.team,
+                                  "start_date": open_period.started_on.isoformat()}
+        return case
+
+    def period(self, add, ref: str, rank: int, period: Period) -> None:
+        first = period.episodes[0]
+        if first.rne != "S":
+            # The period began before the year, with an episode not in this return: Hearth
+            # starts it on the first episode in the return (so that episode's RNE becomes S).
+            self.counts["periods of care that began before the year (started in Hearth on "
+                        "their first episode in the return, RNE S)"] += 1
+        add(first.decom, rank, {"type": "care_start", "ref": ref,
+                                "started_on": first.decom.isoformat(),
+                                "legal_status": first.ls, "category_of_need": first.cin,
+                                **_placement(first)}, first)
+        for before, row in zip(period.episodes, period.episodes[1:], strict=False):
+            _, placement_changed, same_carers = y2025_26_import.RNE_CHANGES[row.rne]
+            event = {"type": "care_episode", "period": ref, "changed_on": row.decom.isoformat(),
+                     "legal_status": row.ls, "category_of_need": row.cin,
+                     "same_carers": same_carers, **_placement(row)}
+            if placement_changed:
+                event["reason_place_change"] = before.reason_place_change
+            elif before.reason_place_change:
+                self.counts["REASON_PLACE_CHANGE on an episode whose placement did not change "
+                            "(not kept)"] += 1
+            add(row.decom, rank, event, row)
+        last = period.episodes[-1]
+        if period.ended_on is not None:
+            if last.reason_place_change:
+                self.counts["REASON_PLACE_CHANGE on an episode that ended the period (not "
+                            "kept)"] += 1
+            add(last.dec, rank, {"type": "care_end", "period": ref,
+                                 "ended_on": last.dec.isoformat(), "reason": last.rec}, last)
+
+    def outcomes(self, add, ref: str, header, tables) -> None:
+        for oc2 in tables.get("oc2", []):
+            self.oc2(add, ref, header, oc2)
+        for uasc in tables.get("uasc", []):
+            if uasc.ceased_on != _birthday(header.dob, 18):
+                self.counts["UASC dates ceased (DUC) other than the 18th birthday (Hearth "
+                            "gives the 18th birthday)"] += 1
+
+    def oc2(self, add, ref: str, header, row) -> None:
+        """OC2 is as at 31 March, for a child looked after all year: its SDQ, immunisations and
+        dental check are recorded on that day in the period open then. Health assessments,
+        convictions and substance misuse are not imported (Hearth derives or lacks them)."""
+        periods = self.periods.get(header.child, [])
+        number = next((n for n, p in enumerate(periods) if p.contains(self.end)
+                       and p.ended_on is None), None)
+        if number is None:
+            self.counts["OC2 rows for a child not looked after on 31 March (not kept)"] += 1
+            return
+        period, day = f"{ref}-p{number + 1}", self.end.isoformat()
+        if row.sdq_score is not None or row.sdq_reason:
+            # A score is for a child aged 4 to 16: for one who turned 17 in the year it is
+            # dated the day before that birthday (still in the year, and in the period).
+            sdq_on = self.end
+            turned_17 = _birthday(header.dob, 17)
+            if turned_17 is not None and max(self.start, periods[number].started_on) < \
+                    turned_17 <= self.end and row.sdq_score is not None:
+                sdq_on = turned_17 - dt.timedelta(days=1)
+            event = {"type": "sdq", "period": period, "completed_on": sdq_on.isoformat(),
+                     "note": OC2_NOTE}
+            event |= {"score": row.sdq_score} if row.sdq_score is not None else {
+                "reason": row.sdq_reason}
+            add(sdq_on, number, event, row)
+        if row.immunisations:
+            add(self.end, number, {"type": "immunisations", "period": period, "as_at": day,
+                                   "up_to_date": row.immunisations == y2025_26_import.TRUE,
+                                   "note": OC2_NOTE}, row)
+        if row.teeth_check == y2025_26_import.TRUE:
+            add(self.end, number, {"type": "health_check", "period": period, "kind": "dental",
+                                   "done_on": day, "carried_out_by": OC2_RECORDED_BY,
+                                   "note": OC2_NOTE}, row)
+        if row.health_assessment == y2025_26_import.TRUE:
+            self.counts["OC2 health assessments (not imported: Hearth needs the initial "
+                        "assessment's date)"] += 1
+
+    def notes(self) -> list[str]:
+        lines = [f"{rows:,} {name} rows not imported (Hearth does not import the {name} "
+                 "table yet)" for name, rows in sorted(self.found.other_rows.items()) if rows]
+        lines += [f"{count:,} {what}" for what, count in sorted(self.counts.items())]
+        if self.found.oc2:
+            lines.append(f"{len(self.found.oc2):,} OC2 rows: SDQ, immunisations and dental "
+                         "checks imported; CONVICTED, HEALTH_CHECK, HEALTH_ASSESSMENT, "
+                         "SUBSTANCE_MISUSE and the intervention items not imported")
+        return lines
+
+
+def _placement(row: EpisodeRow) -> dict:
+    values = {"placement_type": row.place, "placement_postcode": row.pl_post,
+              "provision": "supported" if row.place in SUPPORTED_PLACEMENTS else "registered"}
+    for name, value in (("provider_type", row.provider), ("urn", row.urn),
+                        ("home_postcode", row.home_post)):
+        if value:
+            values[name] = value
+    return values
+
+
+def _same_placement(a: EpisodeRow, b: EpisodeRow) -> bool:
+    return (a.place, a.provider, normalise_postcode(a.pl_post), a.urn) == (
+        b.place, b.provider, normalise_postcode(b.pl_post), b.urn)
+
+
+def _rne_problem(before: EpisodeRow, row: EpisodeRow) -> str:
+    """RNE must say what changed from the episode before, as Hearth works it out."""
+    legal_changed, placement_changed, _ = y2025_26_import.RNE_CHANGES[row.rne]
+    actual_legal, actual_placement = row.ls != before.ls, not _same_placement(before, row)
+    if not (actual_legal or actual_placement):
+        return (f"RNE is {row.rne}, but neither the legal status nor the placement changed "
+                f"from the episode on line {before.line}: Hearth records a new episode only "
+                "for one of those")
+    if placement_changed != actual_placement:
+        return (f"RNE is {row.rne}, which says the placement "
+                f"{'changed' if placement_changed else 'did not change'}, but it "
+                f"{'did' if actual_placement else 'did not'} (from line {before.line})")
+    if actual_placement and legal_changed != actual_legal:
+        return (f"RNE is {row.rne}, which says the legal status "
+                f"{'changed' if legal_changed else 'did not change'}, but it "
+                f"{'did' if actual_legal else 'did not'} (from line {before.line})")
+    return ""
+
+
+def _birthday(born: dt.date | None, age: int) -> dt.date | None:
+    if born is None:
+        return None
+    try:
+        return born.replace(year=born.year + age)
+    except ValueError:  # 29 February
+        return dt.date(born.year + age, 3, 1)
+
+
+def _noon(day: dt.date) -> str:
+    return dt.datetime.combine(day, MISSING_TIME, tzinfo=LONDON).isoformat()
