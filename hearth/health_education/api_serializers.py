@@ -37,11 +37,8 @@ class HealthCheckSerializer(serializers.Serializer):
                            "A role, for example paediatrician or dentist.")
     note = _note()
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["kind"] = {"code": instance.kind, "label": instance.get_kind_display()}
-        return data
-
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True,
+        help_text="What the kind code means, in words.")
 
 class ImmunisationsSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True, help_text="The record's id.")
@@ -97,11 +94,8 @@ class EducationContactSerializer(serializers.Serializer):
                          "The name or role of the person contacted.")
     note = _note()
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["kind"] = {"code": instance.kind, "label": instance.get_kind_display()}
-        return data
-
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True,
+        help_text="What the kind code means, in words.")
 
 class HealthTaskSerializer(serializers.Serializer):
     kind = serializers.CharField(read_only=True, help_text="The task's kind.")

@@ -57,13 +57,10 @@ class PermanencePlanSerializer(serializers.Serializer):
     ended_on = _read_date("When this row ended (null: the current plan).")
     note = _note()
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["plan_type"] = {"code": instance.plan_type,
-                             "label": instance.get_plan_type_display()}
-        data["stage"] = {"code": instance.stage, "label": instance.get_stage_display()}
-        return data
-
+    plan_type_label = serializers.CharField(source="get_plan_type_display", read_only=True,
+        help_text="What the plan_type code means, in words.")
+    stage_label = serializers.CharField(source="get_stage_display", read_only=True,
+        help_text="What the stage code means, in words.")
 
 class PermanenceStageSerializer(serializers.Serializer):
     stage = _choice(codes.Stage, "Choose the stage the plan has reached",
@@ -81,11 +78,8 @@ class PermanencePanelSerializer(serializers.Serializer):
                            "What it recommended or decided.", max_length=300)
     note = _note()
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["kind"] = {"code": instance.kind, "label": instance.get_kind_display()}
-        return data
-
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True,
+        help_text="What the kind code means, in words.")
 
 class AdoptionDecisionSerializer(serializers.Serializer):
     """The agency decision maker's decision and the steps after it (903 PlacedAdoption, AD1)."""
@@ -141,12 +135,8 @@ class SgoSerializer(serializers.Serializer):
     order_on = _read_date("The special guardianship order, if made.")
     note = _note()
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["relationship"] = {"code": instance.relationship,
-                                "label": instance.get_relationship_display()}
-        return data
-
+    relationship_label = serializers.CharField(source="get_relationship_display", read_only=True,
+        help_text="What the relationship code means, in words.")
 
 class SgoStepSerializer(serializers.Serializer):
     step = _choice(SGO_STEP_CHOICES, "Choose a step of the special guardianship",
@@ -185,11 +175,8 @@ class PreviousPermanenceSerializer(serializers.Serializer):
     order_on = serializers.DateField(required=False, allow_null=True, default=None,
                                      help_text="DATE_PERM (null for Z1).")
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["order"] = {"code": instance.order, "label": instance.get_order_display()}
-        return data
-
+    order_label = serializers.CharField(source="get_order_display", read_only=True,
+        help_text="What the order code means, in words.")
 
 class PermanenceTaskSerializer(serializers.Serializer):
     due_on = serializers.DateField(read_only=True, help_text="When the plan is due.")
@@ -260,10 +247,11 @@ class AdopterHouseholdSerializer(serializers.Serializer):
             raise serializers.ValidationError("Enter one or two adopters")
         return adopters
 
+    legal_status_label = serializers.CharField(source="get_legal_status_display", read_only=True,
+        help_text="What the legal_status code means, in words.")
+
     def to_representation(self, instance):
         data = super().to_representation(instance)
-        data["legal_status"] = {"code": instance.legal_status,
-                                "label": instance.get_legal_status_display()}
         data["adopters"] = AdopterSerializer(instance.adopters.all(), many=True).data
         return data
 
