@@ -65,6 +65,12 @@ def care_period_open_for(child) -> CarePeriod | None:
     return CarePeriod.objects.filter(child=child, ended_on__isnull=True).first()
 
 
+def care_period_latest_for(child) -> CarePeriod | None:
+    """The open period, else the one that ended last: the period a record section shows."""
+    return care_period_open_for(child) or CarePeriod.objects.filter(child=child).order_by(
+        "-started_on", "-id").first()
+
+
 def care_period_list_for_child(child, *, today: dt.date,
                                calendar: WorkingDayCalendar) -> list[PeriodSummary]:
     """The child's periods, the open one first, with episodes (newest first), reviews and

@@ -7,18 +7,17 @@ not looked after now is a 400 naming why.
 """
 
 import uuid
-from collections.abc import Callable
 
 from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from hearth.api.base import ApiView, record_with
+from hearth.api.base import ApiView
 from hearth.api.permissions import requires
-from hearth.api.schema import FIELD_ERRORS, NOT_FOUND, REFUSALS
-from hearth.care.models import CarePeriod
+from hearth.api.schema import NOT_FOUND, REFUSALS
+from hearth.care import selectors as care_selectors
+from hearth.care.api_writes import period_write_view
 from hearth.core import clock
-from hearth.core.errors import DomainError
 from hearth.health_education import selectors, services
 from hearth.health_education.api_serializers import (
     EducationContactSerializer,
@@ -36,11 +35,10 @@ HEALTH = requires("health_education.record_health")
 EDUCATION = requires("health_education.record_education")
 TAGS = ["health and education"]
 READ = {**REFUSALS, 404: NOT_FOUND}
-WRITE = {**REFUSALS, 400: FIELD_ERRORS, 404: NOT_FOUND}
 
 
 def _records(child) -> dict:
-    period = selectors.current_period(child) or selectors.latest_period(child)
+    period = care_selectors.care_period_latest_for(child)
     records = selectors.records_for(period)
     due = [{"kind": task.kind, "label": task.get_kind_display(), "due_on": task.due_on,
             "status": {"code": status.value, "label": status.label}}
@@ -50,21 +48,6 @@ def _records(child) -> dict:
             "health_checks": records["checks"], "immunisations": records["immunisations"],
             "sdqs": records["sdqs"], "peps": records["peps"],
             "education_contacts": records["contacts"]}
-
-
-def _current_period(child) -> CarePeriod:
-    period = selectors.current_period(child)
-    if period is None:
-        raise DomainError("The child is not looked after now: health and education records "
-                          "belong to a current period of care")
-    return period
-
-
-def _write(request: Request, person_uuid: uuid.UUID, serializer_class,
-           service: Callable) -> Response:
-    child = access.access_person(request.user, person_uuid)
-    return record_with(request, serializer_class, lambda data: service(
-        period=_current_period(child), actor=request.user, **data))
 
 
 class HealthEducationView(ApiView):
@@ -83,39 +66,30 @@ class HealthEducationView(ApiView):
         return Response(data)
 
 
-def _write_view(name: str, *, permission, serializer_class, service: Callable,
-                operation_id: str, summary: str) -> type[ApiView]:
-    """A POST-only view that records one kind of record on the child's current period."""
-
-    @extend_schema(operation_id=operation_id, tags=TAGS, summary=summary,
-                   request=serializer_class, responses={**WRITE, 201: serializer_class})
-    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
-        return _write(request, person_uuid, serializer_class, service)
-
-    return type(name, (ApiView,), {"permission_classes": [permission],
-                                   "hearth_permission": permission.label, "post": post,
-                                   "__module__": __name__})
-
-
-HealthChecksView = _write_view(
-    "HealthChecksView", permission=HEALTH, serializer_class=HealthCheckSerializer,
+HealthChecksView = period_write_view(
+    "HealthChecksView", records="health and education", tags=TAGS,
+    permission=HEALTH, serializer_class=HealthCheckSerializer,
     service=services.health_check_record, operation_id="health_checks_create",
     summary="Record an initial or review health assessment or a dental check (closes its "
             "task and opens the next)")
-ImmunisationsView = _write_view(
-    "ImmunisationsView", permission=HEALTH, serializer_class=ImmunisationsSerializer,
+ImmunisationsView = period_write_view(
+    "ImmunisationsView", records="health and education", tags=TAGS,
+    permission=HEALTH, serializer_class=ImmunisationsSerializer,
     service=services.immunisations_record, operation_id="immunisations_create",
     summary="Record whether the child's immunisations are up to date")
-SdqsView = _write_view(
-    "SdqsView", permission=HEALTH, serializer_class=SdqSerializer, service=services.sdq_record,
+SdqsView = period_write_view(
+    "SdqsView", records="health and education", tags=TAGS,
+    permission=HEALTH, serializer_class=SdqSerializer, service=services.sdq_record,
     operation_id="sdqs_create",
     summary="Record a strengths and difficulties questionnaire: a score or the reason there "
             "is none")
-PepsView = _write_view(
-    "PepsView", permission=EDUCATION, serializer_class=PepSerializer,
+PepsView = period_write_view(
+    "PepsView", records="health and education", tags=TAGS,
+    permission=EDUCATION, serializer_class=PepSerializer,
     service=services.pep_record, operation_id="peps_create",
     summary="Record a personal education plan meeting (moves the PEP clock)")
-EducationContactsView = _write_view(
-    "EducationContactsView", permission=EDUCATION, serializer_class=EducationContactSerializer,
+EducationContactsView = period_write_view(
+    "EducationContactsView", records="health and education", tags=TAGS,
+    permission=EDUCATION, serializer_class=EducationContactSerializer,
     service=services.education_contact_record, operation_id="education_contacts_create",
     summary="Record contact with the child's school or the Virtual School")

@@ -19,14 +19,6 @@ from hearth.health_education.services import KINDS
 from hearth.workingdays.selectors import current_calendar
 
 
-def current_period(child) -> CarePeriod | None:
-    return CarePeriod.objects.filter(child=child, ended_on__isnull=True).first()
-
-
-def latest_period(child) -> CarePeriod | None:
-    return CarePeriod.objects.filter(child=child).order_by("-started_on", "-id").first()
-
-
 def open_tasks(period: CarePeriod | None, *, today: dt.date) -> list[tuple[StatutoryTask, str]]:
     """The period's open health and education tasks, soonest first, with their status."""
     if period is None:

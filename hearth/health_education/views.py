@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from hearth.care import selectors as care_selectors
 from hearth.cases.models import TaskKind
 from hearth.core import clock
 from hearth.core.errors import DomainError
@@ -52,7 +53,7 @@ def child_health_education_view(request, person_uuid):
     context = record_context(request, person_uuid, SECTION)
     child = context["person"]
     today = clock.today()
-    period = selectors.current_period(child) or selectors.latest_period(child)
+    period = care_selectors.care_period_latest_for(child)
     year_end = selectors.last_year_end(today)
     tasks = _task_rows(request, child, selectors.open_tasks(period, today=today),
                        period_open=period is not None and period.is_open)
@@ -64,7 +65,7 @@ def child_health_education_view(request, person_uuid):
 
 def _form_page(request, person_uuid, *, form_class, title, done, save, initial):
     context = record_context(request, person_uuid, SECTION)
-    period = selectors.current_period(context["person"])
+    period = care_selectors.care_period_open_for(context["person"])
     form = form_class(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and period is not None and form.is_valid():
         try:

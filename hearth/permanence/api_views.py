@@ -19,7 +19,8 @@ from rest_framework.response import Response
 from hearth.api.base import ApiView, Pager, paged, record_with
 from hearth.api.permissions import requires, requires_per_method
 from hearth.api.schema import FIELD_ERRORS, NOT_FOUND, REFUSALS
-from hearth.care.models import CarePeriod
+from hearth.care import selectors as care_selectors
+from hearth.care.api_writes import period_write_view
 from hearth.core import clock
 from hearth.core.audit import Auditor
 from hearth.core.errors import DomainError
@@ -49,7 +50,7 @@ WRITE = {**REFUSALS, 400: FIELD_ERRORS, 404: NOT_FOUND}
 
 def _records(child) -> dict:
     today = clock.today()
-    period = selectors.current_period(child) or selectors.latest_period(child)
+    period = care_selectors.care_period_latest_for(child)
     records = selectors.records_for(period, today=today)
     task = selectors.plan_task(period, today=today)
     return {"care_period_id": getattr(period, "pk", None),
@@ -66,21 +67,6 @@ def _records(child) -> dict:
             "long_term_matches": records["matches"],
             "reunifications": records["reunifications"],
             "previous_permanence": records["previous"]}
-
-
-def _current_period(child) -> CarePeriod:
-    period = selectors.current_period(child)
-    if period is None:
-        raise DomainError("The child is not looked after now: permanence records belong to a "
-                          "current period of care")
-    return period
-
-
-def _write(request: Request, person_uuid: uuid.UUID, serializer_class, service: Callable, *,
-           answer_with=None) -> Response:
-    child = access.access_person(request.user, person_uuid)
-    return record_with(request, serializer_class, lambda data: service(
-        period=_current_period(child), actor=request.user, **data), answer_with=answer_with)
 
 
 def _on_field(save: Callable, *fields: str):
@@ -120,56 +106,35 @@ class PermanenceView(ApiView):
         return Response(data)
 
 
-class PlansView(ApiView):
-    permission_classes = [RECORD]
-    hearth_permission = RECORD.label
-
-    @extend_schema(operation_id="permanence_plans_create", tags=TAGS,
-                   summary="Agree the permanence plan, or change the plan type (the current "
-                           "plan ends that day; closes the plan task)",
-                   request=s.PermanencePlanSerializer,
-                   responses={**WRITE, 201: s.PermanencePlanSerializer})
-    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
-        return _write(request, person_uuid, s.PermanencePlanSerializer, services.plan_record)
+PlansView = period_write_view(
+    "PlansView", records="permanence", tags=TAGS, permission=RECORD,
+    serializer_class=s.PermanencePlanSerializer, service=services.plan_record,
+    operation_id="permanence_plans_create",
+    summary="Agree the permanence plan, or change the plan type (the current "
+            "plan ends that day; closes the plan task)")
 
 
-class StageView(ApiView):
-    permission_classes = [RECORD]
-    hearth_permission = RECORD.label
-
-    @extend_schema(operation_id="permanence_stage_change", tags=TAGS,
-                   summary="Move the current plan to a new stage",
-                   request=s.PermanenceStageSerializer,
-                   responses={**WRITE, 201: s.PermanencePlanSerializer})
-    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
-        return _write(request, person_uuid, s.PermanenceStageSerializer, services.stage_change,
-                      answer_with=s.PermanencePlanSerializer)
+StageView = period_write_view(
+    "StageView", records="permanence", tags=TAGS, permission=RECORD,
+    serializer_class=s.PermanenceStageSerializer, service=services.stage_change,
+    answer_with=s.PermanencePlanSerializer,
+    operation_id="permanence_stage_change",
+    summary="Move the current plan to a new stage")
 
 
-class PanelsView(ApiView):
-    permission_classes = [RECORD]
-    hearth_permission = RECORD.label
-
-    @extend_schema(operation_id="permanence_panels_create", tags=TAGS,
-                   summary="Record a permanence panel or meeting",
-                   request=s.PermanencePanelSerializer,
-                   responses={**WRITE, 201: s.PermanencePanelSerializer})
-    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
-        return _write(request, person_uuid, s.PermanencePanelSerializer, services.panel_record)
+PanelsView = period_write_view(
+    "PanelsView", records="permanence", tags=TAGS, permission=RECORD,
+    serializer_class=s.PermanencePanelSerializer, service=services.panel_record,
+    operation_id="permanence_panels_create",
+    summary="Record a permanence panel or meeting")
 
 
-class AdoptionDecisionsView(ApiView):
-    permission_classes = [DECIDE]
-    hearth_permission = DECIDE.label
-
-    @extend_schema(operation_id="adoption_decisions_create", tags=TAGS,
-                   summary="Record the agency decision maker's decision that the child should "
-                           "be placed for adoption",
-                   request=s.AdoptionDecisionSerializer,
-                   responses={**WRITE, 201: s.AdoptionDecisionSerializer})
-    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
-        return _write(request, person_uuid, s.AdoptionDecisionSerializer,
-                      services.adoption_decision_record)
+AdoptionDecisionsView = period_write_view(
+    "AdoptionDecisionsView", records="permanence", tags=TAGS, permission=DECIDE,
+    serializer_class=s.AdoptionDecisionSerializer, service=services.adoption_decision_record,
+    operation_id="adoption_decisions_create",
+    summary="Record the agency decision maker's decision that the child should "
+            "be placed for adoption")
 
 
 class AdoptionStepsView(ApiView):
@@ -201,15 +166,11 @@ class AdoptionStepsView(ApiView):
                            answer_with=s.AdoptionDecisionSerializer)
 
 
-class SgosView(ApiView):
-    permission_classes = [RECORD]
-    hearth_permission = RECORD.label
-
-    @extend_schema(operation_id="special_guardianships_create", tags=TAGS,
-                   summary="Start a special guardianship assessment",
-                   request=s.SgoSerializer, responses={**WRITE, 201: s.SgoSerializer})
-    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
-        return _write(request, person_uuid, s.SgoSerializer, services.sgo_assessment_start)
+SgosView = period_write_view(
+    "SgosView", records="permanence", tags=TAGS, permission=RECORD,
+    serializer_class=s.SgoSerializer, service=services.sgo_assessment_start,
+    operation_id="special_guardianships_create",
+    summary="Start a special guardianship assessment")
 
 
 class SgoStepsView(ApiView):
@@ -228,30 +189,18 @@ class SgoStepsView(ApiView):
             answer_with=s.SgoSerializer)
 
 
-class LongTermMatchesView(ApiView):
-    permission_classes = [RECORD]
-    hearth_permission = RECORD.label
-
-    @extend_schema(operation_id="long_term_matches_create", tags=TAGS,
-                   summary="Record a long-term fostering match (ends the previous one)",
-                   request=s.PermanenceLongTermMatchSerializer,
-                   responses={**WRITE, 201: s.PermanenceLongTermMatchSerializer})
-    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
-        return _write(request, person_uuid, s.PermanenceLongTermMatchSerializer,
-                      services.long_term_match_record)
+LongTermMatchesView = period_write_view(
+    "LongTermMatchesView", records="permanence", tags=TAGS, permission=RECORD,
+    serializer_class=s.PermanenceLongTermMatchSerializer, service=services.long_term_match_record,
+    operation_id="long_term_matches_create",
+    summary="Record a long-term fostering match (ends the previous one)")
 
 
-class ReunificationsView(ApiView):
-    permission_classes = [RECORD]
-    hearth_permission = RECORD.label
-
-    @extend_schema(operation_id="reunifications_create", tags=TAGS,
-                   summary="Record that the child returned home under the plan",
-                   request=s.PermanenceReunificationSerializer,
-                   responses={**WRITE, 201: s.PermanenceReunificationSerializer})
-    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
-        return _write(request, person_uuid, s.PermanenceReunificationSerializer,
-                      services.reunification_record)
+ReunificationsView = period_write_view(
+    "ReunificationsView", records="permanence", tags=TAGS, permission=RECORD,
+    serializer_class=s.PermanenceReunificationSerializer, service=services.reunification_record,
+    operation_id="reunifications_create",
+    summary="Record that the child returned home under the plan")
 
 
 class DischargeView(ApiView):
@@ -273,18 +222,12 @@ class DischargeView(ApiView):
                            answer_with=s.PermanenceReunificationSerializer)
 
 
-class PreviousPermanenceView(ApiView):
-    permission_classes = [RECORD]
-    hearth_permission = RECORD.label
-
-    @extend_schema(operation_id="previous_permanence_create", tags=TAGS,
-                   summary="Record the permanence order the child had before this period of "
-                           "care (903 PrevPerm; once per period)",
-                   request=s.PreviousPermanenceSerializer,
-                   responses={**WRITE, 201: s.PreviousPermanenceSerializer})
-    def post(self, request: Request, person_uuid: uuid.UUID) -> Response:
-        return _write(request, person_uuid, s.PreviousPermanenceSerializer,
-                      services.previous_permanence_record)
+PreviousPermanenceView = period_write_view(
+    "PreviousPermanenceView", records="permanence", tags=TAGS, permission=RECORD,
+    serializer_class=s.PreviousPermanenceSerializer, service=services.previous_permanence_record,
+    operation_id="previous_permanence_create",
+    summary="Record the permanence order the child had before this period of "
+            "care (903 PrevPerm; once per period)")
 
 
 # ---- prospective adopters ---------------------------------------------------------------------

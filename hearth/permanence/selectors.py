@@ -22,14 +22,6 @@ from hearth.permanence.models import (
 from hearth.workingdays.selectors import current_calendar
 
 
-def current_period(child) -> CarePeriod | None:
-    return CarePeriod.objects.filter(child=child, ended_on__isnull=True).first()
-
-
-def latest_period(child) -> CarePeriod | None:
-    return CarePeriod.objects.filter(child=child).order_by("-started_on", "-id").first()
-
-
 def plan_task(period: CarePeriod | None, *, today: dt.date):
     if period is None:
         return None

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from hearth.care import selectors as care_selectors
 from hearth.core import clock
 from hearth.core.audit import Auditor
 from hearth.core.errors import DomainError
@@ -77,7 +78,7 @@ def child_permanence_view(request, person_uuid):
     context = record_context(request, person_uuid, SECTION)
     child = context["person"]
     today = clock.today()
-    period = selectors.current_period(child) or selectors.latest_period(child)
+    period = care_selectors.care_period_latest_for(child)
     context.update(period=period, today=today, task=selectors.plan_task(period, today=today),
                    adoption_steps=ADOPTION_STEPS, sgo_steps=SGO_STEPS,
                    **selectors.records_for(period, today=today))
@@ -87,7 +88,7 @@ def child_permanence_view(request, person_uuid):
 def _child_form(request, person_uuid, *, form, title, done, save, requires_period=True):
     """A form on the child's record: shown, or saved through `save(period, data)`."""
     context = record_context(request, person_uuid, SECTION)
-    period = selectors.current_period(context["person"])
+    period = care_selectors.care_period_open_for(context["person"])
     if request.method == "POST" and period is not None and form.is_valid():
         if save_or_show(form, lambda: save(period, form.cleaned_data)):
             messages.success(request, done)
