@@ -25,19 +25,34 @@ KEPT_FOR_SECONDS = 600
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _cache_key(year: int) -> str:
-    return f"returns:cin:{year}:validation"
+def _kept(key: str, *, again: bool, check) -> dict:
+    """A return's validation as last checked (for KEPT_FOR_SECONDS), or checked now: `check()`
+    gives its outcome and figures."""
+    kept = None if again else cache.get(key)
+    if kept is None:
+        kept = {**check(), "checked_at": clock.now()}
+        cache.set(key, kept, KEPT_FOR_SECONDS)
+    return kept
 
 
 def _checked(request, year: int, *, again: bool) -> dict:
-    key = _cache_key(year)
-    kept = None if again else cache.get(key)
-    if kept is None:
+    def check():
         build, outcome = services.cin_census_validate(start_year=year, actor=request.user)
-        kept = {"outcome": outcome, "children": build.children, "seconds": build.seconds,
-                "checked_at": clock.now()}
-        cache.set(key, kept, KEPT_FOR_SECONDS)
-    return kept
+        return {"outcome": outcome, "children": build.children, "seconds": build.seconds}
+
+    return _kept(f"returns:cin:{year}:validation", again=again, check=check)
+
+
+def _failures_page(request, outcome, failures: list, *, where: str) -> dict:
+    """One page of failures with the child each names (each child listed is audited), and the
+    failures counted by rule."""
+    page = Paginator(failures, PAGE_SIZE).get_page(request.GET.get("page"))
+    people = selectors.children_by_la_id(f.child_id for f in page)
+    people_services.people_listed(actor=request.user, people=people.values(), where=where)
+    return {"by_rule": [(code, items[0].message, items[0].kind, len(items))
+                        for code, items in outcome.by_rule().items()],
+            "page_obj": page, "rows": [(f, people.get(f.child_id)) for f in page],
+            "shows_records": request.user.has_perm("people.view_child")}
 
 
 def _matching(outcome, *, rule: str, child: str) -> list:
@@ -62,17 +77,10 @@ def cin_census_view(request):
     outcome = checked["outcome"]
     failures = _matching(outcome, rule=form.cleaned_data["rule"],
                          child=form.cleaned_data["child"])
-    page = Paginator(failures, PAGE_SIZE).get_page(request.GET.get("page"))
-    people = selectors.children_by_la_id(f.child_id for f in page)
-    people_services.people_listed(actor=request.user, people=people.values(),
-                                  where="children in need census validation")
     context.update(
         year=year, year_module=cin.for_year(year), caveat=cin.caveat(year), checked=checked,
-        outcome=outcome,
-        by_rule=[(code, items[0].message, items[0].kind, len(items))
-                 for code, items in outcome.by_rule().items()],
-        page_obj=page, rows=[(f, people.get(f.child_id)) for f in page],
-        shows_records=request.user.has_perm("people.view_child"))
+        outcome=outcome, **_failures_page(request, outcome, failures,
+                                          where="children in need census validation"))
     return render(request, "returns/cin_census.html", context)
 
 
@@ -134,16 +142,13 @@ def annex_a_download_view(request, as_at: str):
 
 
 def _ssda903_checked(request, year: int, *, again: bool) -> dict:
-    key = f"returns:903:{year}:validation"
-    kept = None if again else cache.get(key)
-    if kept is None:
+    def check():
         build, outcome = services.ssda903_validate(start_year=year, actor=request.user)
-        kept = {"outcome": outcome, "children": build.children,
+        return {"outcome": outcome, "children": build.children,
                 "previous_children": build.previous_children, "seconds": build.seconds,
-                "rows": {name: len(rows) for name, rows in build.this_year.rows.items()},
-                "checked_at": clock.now()}
-        cache.set(key, kept, KEPT_FOR_SECONDS)
-    return kept
+                "rows": {name: len(rows) for name, rows in build.this_year.rows.items()}}
+
+    return _kept(f"returns:903:{year}:validation", again=again, check=check)
 
 
 @requires("returns.export_returns")
@@ -166,16 +171,9 @@ def ssda903_view(request):
     table, rule = form.cleaned_data["table"], form.cleaned_data["rule"].upper()
     failures = [f for f in _matching(outcome, rule="", child=form.cleaned_data["child"])
                 if (not table or f.table == table) and (not rule or f.rule_code.upper() == rule)]
-    page = Paginator(failures, PAGE_SIZE).get_page(request.GET.get("page"))
-    people = selectors.children_by_la_id(f.child_id for f in page)
-    people_services.people_listed(actor=request.user, people=people.values(),
-                                  where="SSDA903 return validation")
     context.update(
         year=year, year_module=ssda903.for_year(year), checked=checked, outcome=outcome,
-        by_rule=[(code, items[0].message, items[0].kind, len(items))
-                 for code, items in outcome.by_rule().items()],
-        page_obj=page, rows=[(f, people.get(f.child_id)) for f in page],
-        shows_records=request.user.has_perm("people.view_child"))
+        **_failures_page(request, outcome, failures, where="SSDA903 return validation"))
     return render(request, "returns/ssda903.html", context)
 
 
