@@ -31,12 +31,14 @@ from django.db import transaction
 from hearth.accounts.models import Team, User
 from hearth.care.rules import normalise_postcode
 from hearth.core.audit import Auditor
+from hearth.core.errors import DomainError
 from hearth.imports import services as imports
 from hearth.imports.validation import FORMAT, VERSION
 from hearth.people.models import Person
+from hearth.permanence import services as permanence
 from hearth.returns.ssda903 import y2025_26_import
 from hearth.returns.ssda903.y2025_26_import import CsvProblem, EpisodeRow, Return
-from hearth.workingdays.rules import LONDON
+from hearth.workingdays.rules import LONDON, add_months
 
 SYSTEM_JOB = "import_return"
 YEARS: dict[int, ModuleType] = {y2025_26_import.START_YEAR: y2025_26_import}
@@ -47,11 +49,20 @@ SUPPORTED_PLACEMENTS = frozenset({"K3"})  # supported accommodation: its provisi
 # Missing episodes are dated, not timed, in the return: each starts and ends at noon.
 MISSING_TIME = dt.time(12, 0)
 # Same-day events in the order the services need them (a period's reviews before its end).
-ORDER = ("care_start", "care_episode", "cla_review", "sdq", "immunisations", "health_check",
-         "care_end", "missing_episode")
+# An adoption order is recorded before the period it ends; a care leaver after care ends.
+ORDER = ("care_start", "previous_permanence", "care_episode", "cla_review", "sdq",
+         "immunisations", "health_check", "adoption_decision", "fostering_for_adoption",
+         "adoption_match", "placed_for_adoption", "adoption_order", "adoption_reversed",
+         "care_end", "missing_episode", "care_leaver", "care_leaver_situation")
 OC2_RECORDED_BY = "Not recorded in the SSDA903 return"
 OC2_NOTE = "Imported from the SSDA903 return's OC2 table (recorded as at 31 March)"
-IMPORTED = ("Header", "Episodes", "Reviews", "Missing", "UASC", "OC2")
+DECISION_MAKER = "Not recorded in the SSDA903 return"
+ADOPTION_NOTE = "Imported from the SSDA903 return's PlacedAdoption and AD1 tables"
+ADOPTED = frozenset({"E11", "E12"})  # REC: adopted
+PLACED_FOR_ADOPTION = frozenset({"A3", "A4", "A5", "A6"})
+OC3_AGES = (17, 18, 19, 20, 21)
+IMPORTED = ("Header", "Episodes", "Reviews", "Missing", "UASC", "OC2", "OC3", "AD1",
+            "PlacedAdoption", "PrevPerm")
 
 
 @dataclass
@@ -126,20 +137,32 @@ def import_texts(texts: dict[str, str], *, result: ReturnImport, defaults: Defau
     result.problems += translation.check()
     if result.problems:
         return result
-    data = translation.history(source=result.source_name)
     result.children = len(found.header)
-    result.notes += translation.notes()
     with transaction.atomic():
+        # The adopters an AD1 row names are made first, so that the history's matches can
+        # name them; they go with everything else if anything is refused (or on a dry run).
+        households, problems = translation.households()
+        if problems:
+            result.problems = problems
+            transaction.set_rollback(True)
+            return result
+        data = translation.history(source=result.source_name, households=households)
         outcome = imports.case_history_import(data, source_name=result.source_name,
                                               dry_run=result.dry_run)
         result.counts = outcome.counts
         result.problems = [translation.problem_at(p.location, _message(p))
                            for p in outcome.problems]
+        if result.ok:
+            result.problems += translation.households_adopted(households)
+            result.counts["adopter_household"] = len(households)
         if result.ok and not result.dry_run:
             Auditor(None, system_job=SYSTEM_JOB).record(
                 "SSDA903_RETURN_IMPORTED", detail={
                     "folder": result.source_name, "year": year.LABEL,
                     "children": result.children, "counts": dict(result.counts)})
+        else:
+            transaction.set_rollback(True)
+    result.notes += translation.notes()
     return result
 
 
@@ -179,6 +202,8 @@ class Translation:
         self.counts: Counter = Counter()
         self.periods: dict[str, list[Period]] = {}
         self.by_child: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        self.adoptions: dict[str, list[Adoption]] = {}
+        self.leavers: dict[str, CareLeaverFacts] = {}
 
     # ---- Checks across the tables and against Hearth -----------------------------------------
 
@@ -207,7 +232,9 @@ class Translation:
                                                            "return or out of Hearth first"))
         tables = {"episodes": self.found.episodes, "reviews": self.found.reviews,
                   "missing": self.found.missing, "uasc": self.found.uasc,
-                  "oc2": self.found.oc2}
+                  "oc2": self.found.oc2, "oc3": self.found.oc3, "ad1": self.found.ad1,
+                  "placed_adoption": self.found.placed_adoption,
+                  "prev_perm": self.found.prev_perm}
         for name, rows in tables.items():
             for row in rows:
                 header = first.get(row.child)
@@ -222,10 +249,19 @@ class Translation:
                                                                    f"{header.dob:%d/%m/%Y}"))
                 self.by_child[row.child][name].append(row)
         for child, tables_ in self.by_child.items():
-            problems += self.periods_of(child, tables_["episodes"])
-            problems += self.reviews_fit(child, tables_["reviews"])
-            problems += self.in_year(tables_["missing"])
+            problems += self.child_problems(child, first[child], tables_)
         problems += self.defaults_problems()
+        return problems
+
+    def child_problems(self, child: str, header, tables: dict[str, list]) -> list[CsvProblem]:
+        problems = self.periods_of(child, tables["episodes"])
+        problems += self.reviews_fit(child, tables["reviews"])
+        problems += self.in_year(tables["missing"])
+        for name in ("oc3", "ad1", "prev_perm"):
+            problems += self.once(tables[name])
+        problems += self.prev_perm_fits(child, tables["prev_perm"])
+        problems += self.adoptions_of(child, tables["ad1"][:1], tables["placed_adoption"])
+        problems += self.care_leaver(child, header, tables["oc3"][:1])
         return problems
 
     def periods_of(self, child: str, episodes: list[EpisodeRow]) -> list[CsvProblem]:
@@ -313,6 +349,117 @@ class Translation:
                                                                f"({self.year.LABEL})"))
         return problems
 
+    @staticmethod
+    def once(rows) -> list[CsvProblem]:
+        """A table with at most one row a child."""
+        return [CsvProblem(row.file, row.line, f"CHILD {row.child} has a row already (line "
+                                               f"{rows[0].line}): this table has one row a "
+                                               "child") for row in rows[1:]]
+
+    def prev_perm_fits(self, child: str, rows) -> list[CsvProblem]:
+        """The order before the child's latest period of care (as the return is made)."""
+        if rows and not self.periods.get(child):
+            row = rows[0]
+            return [CsvProblem(row.file, row.line, "PrevPerm is for a child looked after in "
+                                                   "the year, but the child has no episodes "
+                                                   "in Episodes")]
+        return []
+
+    def adoptions_of(self, child: str, ad1_rows, placed_rows) -> list[CsvProblem]:
+        """Each PlacedAdoption row is a decision that the child should be placed for adoption
+        (and its reversal); an AD1 row is the decision that led to the adoption ending a period
+        of care (REC E11 or E12) in the year, with the match and the adopters. The two are one
+        decision when DATE_PLACED is AD1's DATE_INT."""
+        problems: list[CsvProblem] = []
+        periods = self.periods.get(child, [])
+        ad1 = ad1_rows[0] if ad1_rows else None
+        adoptions: list[Adoption] = []
+        adopted: Adoption | None = None
+        if ad1 is not None:
+            number = next((n for n in range(len(periods) - 1, -1, -1)
+                           if periods[n].ended_on is not None
+                           and periods[n].episodes[-1].rec in ADOPTED), None)
+            if number is None:
+                problems.append(CsvProblem(ad1.file, ad1.line, "AD1 is for a child adopted in "
+                                                               "the year, but none of the "
+                                                               "child's periods of care in "
+                                                               "Episodes ends with REC E11 or "
+                                                               "E12"))
+            elif ad1.matched_on and ad1.matched_on > periods[number].ended_on:
+                ended = periods[number].ended_on
+                problems.append(CsvProblem(ad1.file, ad1.line, f"DATE_MATCH "
+                                                               f"{ad1.matched_on:%d/%m/%Y} is "
+                                                               "after the adoption (the "
+                                                               "period of care ended on "
+                                                               f"{ended:%d/%m/%Y})"))
+            else:
+                adopted = Adoption(ad1, number, ad1.decided_on, ad1=ad1,
+                                   order_on=periods[number].ended_on,
+                                   placed_on=_placed_on(periods[number], ad1.matched_on))
+        for row in sorted(placed_rows, key=lambda r: (r.decided_on, r.line)):
+            if adopted is not None and adopted.row is ad1 and row.decided_on == ad1.decided_on \
+                    and row.ceased_on is None:
+                adopted.row = row  # the decision is this row's; its steps are AD1's
+                continue
+            number = next((n for n, p in enumerate(periods) if p.contains(row.decided_on)),
+                          None)
+            if number is None and self.before_the_return(periods, row.decided_on):
+                self.counts["PlacedAdoption decisions made before the first episode in the "
+                            "return of a period begun before the year (not kept: Hearth holds "
+                            "the period from that episode)"] += 1
+                continue
+            if number is None:
+                problems.append(CsvProblem(row.file, row.line, f"DATE_PLACED "
+                                                               f"{row.decided_on:%d/%m/%Y} is "
+                                                               "not in any of the child's "
+                                                               "periods of care in Episodes"))
+                continue
+            adoptions.append(Adoption(row, number, row.decided_on, ceased_on=row.ceased_on,
+                                      reason=row.reason))
+        if adopted is not None:
+            if adopted.decided_on < periods[adopted.period].started_on:
+                self.counts["AD1 adoptions decided before the first episode in the return of "
+                            "a period begun before the year (not kept: Hearth holds the period "
+                            "from that episode)"] += 1
+            else:
+                adoptions.append(adopted)
+        self.adoptions[child] = sorted(adoptions, key=lambda a: (a.decided_on, a.row.line))
+        return problems
+
+    @staticmethod
+    def before_the_return(periods: list[Period], day: dt.date) -> bool:
+        return bool(periods) and periods[0].episodes[0].rne != "S" and \
+            day < periods[0].started_on
+
+    def care_leaver(self, child: str, header, rows) -> list[CsvProblem]:
+        """An OC3 row is for a care leaver whose 17th to 21st birthday is in the year: they are
+        recorded as a care leaver from that birthday, and their situation as at that day."""
+        if not rows:
+            return []
+        row = rows[0]
+        birthday = next(((age, add_months(header.dob, 12 * age)) for age in OC3_AGES
+                         if header.dob and self.start <= add_months(header.dob, 12 * age)
+                         <= self.end), None)
+        if birthday is None:
+            return [CsvProblem(row.file, row.line, "OC3 is for care leavers whose 17th to 21st "
+                                                   "birthday is in the year, and this child's "
+                                                   "is not")]
+        age, as_at = birthday
+        periods = self.periods.get(child, [])
+        if any(p.contains(as_at) for p in periods):
+            if age >= 18:
+                return [CsvProblem(row.file, row.line, f"the child was looked after on their "
+                                                       f"{age}th birthday "
+                                                       f"({as_at:%d/%m/%Y}), so was not yet "
+                                                       "a care leaver")]
+            self.leavers[child] = CareLeaverFacts(row, "eligible", as_at, None)
+            return []
+        ended = [p.ended_on for p in periods if p.ended_on is not None and p.ended_on <= as_at]
+        left_on = max(ended) if ended else min(as_at, add_months(header.dob, 12 * 18))
+        category = "former_relevant" if age >= 18 else "relevant"
+        self.leavers[child] = CareLeaverFacts(row, category, as_at, left_on)
+        return []
+
     def defaults_problems(self) -> list[CsvProblem]:
         problems = []
         review = next(iter(self.found.reviews), None)
@@ -351,7 +498,47 @@ class Translation:
                 return CsvProblem(file, line, message)
         return CsvProblem(self.found.files.get("Header", ""), None, message)
 
-    def history(self, *, source: str) -> dict:
+    def households(self) -> tuple[dict, list[CsvProblem]]:
+        """{AD1 row's CHILD: the prospective adopters made for it}: one household a child,
+        of the number, sexes and legal status AD1 gives, unnamed (the return holds no names),
+        approved on the day of the match."""
+        made, problems = {}, []
+        for child, adoptions in self.adoptions.items():
+            ad1 = next((a.ad1 for a in adoptions if a.ad1 is not None), None)
+            if ad1 is None:
+                continue
+            sexes = [ad1.sexes[0]] if ad1.sexes.endswith("1") else list(ad1.sexes)
+            try:
+                household = permanence.household_add(
+                    legal_status=ad1.legal_status, enquiry_on=ad1.matched_on,
+                    fostering_for_adoption=ad1.foster_care == y2025_26_import.TRUE,
+                    adopters=[{"name": f"Adopter {n} of child {child}", "sex": sex}
+                              for n, sex in enumerate(sexes, start=1)],
+                    note=ADOPTION_NOTE, system_job=SYSTEM_JOB)
+                for step in ("application_on", "approved_on"):
+                    permanence.household_stage_record(household=household, step=step,
+                                                      on=ad1.matched_on, system_job=SYSTEM_JOB)
+            except DomainError as error:
+                problems.append(CsvProblem(ad1.file, ad1.line, error.message))
+                continue
+            made[child] = household
+        return made, problems
+
+    def households_adopted(self, households: dict) -> list[CsvProblem]:
+        """Once the child is adopted the adopters leave the process (Annex A list 11)."""
+        problems = []
+        for child, household in households.items():
+            adoption = next(a for a in self.adoptions[child] if a.ad1 is not None)
+            try:
+                permanence.household_leave(household=household, left_on=adoption.order_on,
+                                           reason="adopted", system_job=SYSTEM_JOB)
+            except DomainError as error:
+                problems.append(CsvProblem(adoption.ad1.file, adoption.ad1.line,
+                                           error.message))
+        return problems
+
+    def history(self, *, source: str, households: dict | None = None) -> dict:
+        self.household_refs = {child: h.reference for child, h in (households or {}).items()}
         people, cases, extra = [], [], []
         uasc = {row.child for row in self.found.uasc}
         for number, header in enumerate(self.found.header):
@@ -424,6 +611,8 @@ class Translation:
                 event["returned_at"] = _noon(missing.ended_on)
             add(missing.started_on, 99, event, missing)
         self.outcomes(add, ref, header, tables)
+        self.permanence(add, ref, header, tables)
+        self.leaving_care(add, ref, header)
         events.sort(key=lambda item: item[0])
         case = {"child": ref, "events": []}
         for e_number, (_, event, row) in enumerate(events):
@@ -510,6 +699,68 @@ class Translation:
             self.counts["OC2 health assessments (not imported: Hearth needs the initial "
                         "assessment's date)"] += 1
 
+    def permanence(self, add, ref: str, header, tables) -> None:
+        periods = self.periods.get(header.child, [])
+        for prev in tables.get("prev_perm", [])[:1]:
+            number = len(periods) - 1  # the latest period, as the return is made
+            event = {"type": "previous_permanence", "period": f"{ref}-p{number + 1}",
+                     "order": prev.order}
+            if prev.la_code:
+                event["la_code"] = prev.la_code
+            if prev.order_on:
+                event["order_on"] = prev.order_on.isoformat()
+            add(periods[number].started_on, number, event, prev)
+        for adoption in self.adoptions.get(header.child, []):
+            self.adoption(add, f"{ref}-p{adoption.period + 1}", header.child, adoption)
+
+    def adoption(self, add, period: str, child: str, a: "Adoption") -> None:
+        n = a.period
+        add(a.decided_on, n, {"type": "adoption_decision", "period": period,
+                              "decided_on": a.decided_on.isoformat(),
+                              "decision_maker": DECISION_MAKER, "note": ADOPTION_NOTE}, a.row)
+        if a.ceased_on is not None:
+            add(a.ceased_on, n, {"type": "adoption_reversed", "period": period,
+                                 "reversed_on": a.ceased_on.isoformat(),
+                                 "reversed_reason": a.reason}, a.row)
+        ad1 = a.ad1
+        if ad1 is None:
+            return
+        if ad1.foster_care == y2025_26_import.TRUE:
+            # The return gives no date for the fostering for adoption placement: the day of
+            # the decision (on or before the placement, as Hearth needs).
+            add(a.decided_on, n, {"type": "fostering_for_adoption", "period": period,
+                                  "ffa_placed_on": a.decided_on.isoformat()}, ad1)
+        add(ad1.matched_on, n, {"type": "adoption_match", "period": period,
+                                "matched_on": ad1.matched_on.isoformat(),
+                                "household": self.household_refs.get(child, "")}, ad1)
+        add(a.placed_on, n, {"type": "placed_for_adoption", "period": period,
+                             "placed_on": a.placed_on.isoformat()}, ad1)
+        add(a.order_on, n, {"type": "adoption_order", "period": period,
+                            "adoption_order_on": a.order_on.isoformat()}, ad1)
+
+    def leaving_care(self, add, ref: str, header) -> None:
+        facts = self.leavers.get(header.child)
+        if facts is None:
+            return
+        row, leaver = facts.row, f"{ref}-cl"
+        event = {"type": "care_leaver", "ref": leaver, "category": facts.category,
+                 "applies_from": facts.applies_from.isoformat()}
+        if facts.left_care_on is not None:
+            event["left_care_on"] = facts.left_care_on.isoformat()
+        add(facts.applies_from, 100, event, row)
+        if not row.in_touch:
+            return  # in the OC3 cohort, with nothing known of them yet
+        activity = row.activity
+        if activity == "0":
+            self.counts["OC3 ACTIV 0 (kept as no activity recorded)"] += 1
+            activity = ""
+        situation = {"type": "care_leaver_situation", "care_leaver": leaver,
+                     "as_at": facts.applies_from.isoformat(), "in_touch": row.in_touch,
+                     "activity": activity, "accommodation": row.accommodation}
+        if row.accommodation:
+            situation["accommodation_suitable"] = row.suitable
+        add(facts.applies_from, 100, situation, row)
+
     def notes(self) -> list[str]:
         lines = [f"{rows:,} {name} rows not imported (Hearth does not import the {name} "
                  "table yet)" for name, rows in sorted(self.found.other_rows.items()) if rows]
@@ -519,6 +770,40 @@ class Translation:
                          "checks imported; CONVICTED, HEALTH_CHECK, HEALTH_ASSESSMENT, "
                          "SUBSTANCE_MISUSE and the intervention items not imported")
         return lines
+
+
+@dataclass
+class Adoption:
+    """One decision that the child should be placed for adoption, and what followed: `row` is
+    the PlacedAdoption row (or AD1's when it has none), `period` the number of the period of
+    care it is in."""
+
+    row: object
+    period: int
+    decided_on: dt.date
+    ceased_on: dt.date | None = None
+    reason: str = ""
+    ad1: object = None
+    order_on: dt.date | None = None  # the day the period ended by adoption
+    placed_on: dt.date | None = None
+
+
+@dataclass
+class CareLeaverFacts:
+    row: object
+    category: str
+    applies_from: dt.date
+    left_care_on: dt.date | None
+
+
+def _placed_on(period: Period, matched_on: dt.date | None) -> dt.date | None:
+    """The return has no date the child was placed for adoption: the start of the period's
+    first placed-for-adoption episode (PLACE A3 to A6) on or after the match, else the match
+    itself."""
+    if matched_on is None:
+        return None
+    return next((e.decom for e in period.episodes if e.place in PLACED_FOR_ADOPTION
+                 and e.decom >= matched_on), matched_on)
 
 
 def _placement(row: EpisodeRow) -> dict:

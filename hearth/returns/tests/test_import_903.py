@@ -17,10 +17,15 @@ from hearth.care.models import CarePeriod, CareReview
 from hearth.care.tests.factories import foster_placement, period_for
 from hearth.core.models import AuditEvent
 from hearth.health_education import services as health
+from hearth.leaving_care import services as leaving_care
+from hearth.leaving_care.models import CareLeaver, Situation
 from hearth.missing import services as missing_services
 from hearth.missing.models import MissingEpisode
 from hearth.people import services as people_services
 from hearth.people.models import Person
+from hearth.permanence import services as permanence
+from hearth.permanence.models import AdopterHousehold, AdoptionDecision, PreviousPermanence
+from hearth.permanence.tests.factories import approved_household
 from hearth.returns import services
 from hearth.returns.ssda903 import importer, return_compare
 from hearth.workingdays.rules import LONDON
@@ -90,6 +95,59 @@ def build_looked_after(personas) -> None:
                                 actor=alice)
     health.health_check_record(period=period, kind="dental", done_on=D(2025, 9, 9),
                                carried_out_by="A dentist", actor=alice)
+    build_permanence(personas, cai, placement)
+    build_care_leavers(personas)
+
+
+def build_permanence(personas, cai, placement) -> None:
+    """Eve is adopted in the year (PlacedAdoption and AD1: decided, fostered for adoption,
+    matched, placed, adopted, care ended E11); Cai's second period has a decision reversed
+    (PlacedAdoption ceased, RD3) and a previous special guardianship order (PrevPerm)."""
+    alice, manager = personas.sw_alice, personas.tm_bob
+    eve = personas.child_for(alice, date_of_birth=D(2022, 3, 4), sex="F", ethnicity="WBRI")
+    period = period_for(eve, alice, started_on=D(2025, 4, 7), legal_status="C2",
+                        placement=placement())
+    household = approved_household(alice, approved_on=D(2025, 9, 1))
+    decision = permanence.adoption_decision_record(
+        period=period, decided_on=D(2025, 5, 12), decision_maker="Synthetic ADM", actor=alice)
+    for step, on in (("placement_order_on", D(2025, 6, 20)), ("ffa_placed_on", D(2025, 6, 30)),
+                     ("matched_on", D(2025, 9, 15)), ("placed_on", D(2025, 10, 1))):
+        permanence.adoption_step_record(decision=decision, step=step, on=on, actor=alice,
+                                        household=household if step == "matched_on" else None)
+    care_services.episode_change(period=period, changed_on=D(2025, 10, 1), legal_status="E1",
+                                 category_of_need="N1",
+                                 placement=placement(PLACED_2, placement_type="A3"),
+                                 reason_place_change="APPRR", actor=alice)
+    permanence.adoption_step_record(decision=decision, step="adoption_order_on",
+                                    on=D(2026, 1, 20), actor=alice)
+    care_services.care_end(period=CarePeriod.objects.get(pk=period.pk), ended_on=D(2026, 1, 20),
+                           reason="E11", actor=alice)
+
+    second = CarePeriod.objects.get(child=cai, ended_on__isnull=True)
+    decision = permanence.adoption_decision_record(
+        period=second, decided_on=D(2025, 11, 10), decision_maker="Synthetic ADM", actor=alice)
+    permanence.adoption_step_record(decision=decision, step="reversed_on", on=D(2026, 2, 2),
+                                    reason="RD3", actor=alice)
+    permanence.previous_permanence_record(period=second, order="P2", la_code="332",
+                                          order_on=D(2021, 5, 4), actor=manager)
+
+
+def build_care_leavers(personas) -> None:
+    """Two care leavers in the OC3 cohort, not looked after in the year: Fay (19 in the year)
+    in touch, in education and living independently; Gus (18 in the year) with nothing
+    recorded yet (a blank OC3 row)."""
+    alice = personas.sw_alice
+    fay = personas.child_for(alice, date_of_birth=D(2006, 8, 15), sex="F", ethnicity="WBRI")
+    leaver = leaving_care.care_leaver_record(child=fay, category="former_relevant",
+                                             applies_from=D(2024, 8, 15),
+                                             left_care_on=D(2024, 8, 15), actor=alice)
+    leaving_care.situation_record(care_leaver=leaver, as_at=D(2025, 9, 1), in_touch="YES",
+                                  activity="F2", accommodation="U",
+                                  accommodation_suitable=True, actor=alice)
+    gus = personas.child_for(alice, date_of_birth=D(2007, 11, 2), sex="M", ethnicity="WBRI")
+    leaving_care.care_leaver_record(child=gus, category="former_relevant",
+                                    applies_from=D(2025, 11, 2), left_care_on=D(2025, 11, 2),
+                                    actor=alice)
 
 
 def this_years(files: dict[str, bytes]) -> dict[str, bytes]:
