@@ -203,6 +203,10 @@ def refused(folder: Path, *args: str) -> str:
 def snapshot() -> dict[str, int]:
     return {"people": Person.objects.count(), "periods": CarePeriod.objects.count(),
             "reviews": CareReview.objects.count(), "missing": MissingEpisode.objects.count(),
+            "decisions": AdoptionDecision.objects.count(),
+            "adopters": AdopterHousehold.objects.count(),
+            "previous": PreviousPermanence.objects.count(),
+            "leavers": CareLeaver.objects.count(), "situations": Situation.objects.count(),
             "audit": AuditEvent.objects.count()}
 
 
@@ -217,23 +221,28 @@ def line_of(files: dict[str, bytes], name: str, text: str) -> int:
     return data[:data.index(text)].count("\n") + 1
 
 
+ROUND_TRIP = ("OC3", "AD1", "PlacedAdoption", "PrevPerm")
+
+
 # ---- The round trip --------------------------------------------------------------------------
 
 
 def test_a_hand_built_return_round_trips_with_no_differences(personas, authority, tmp_path):
     first = exported_then_forgotten(personas)
     assert CarePeriod.objects.count() == 0
-    assert first["episodes.csv"].decode().count("\n") == 1 + 7
+    assert first["episodes.csv"].decode().count("\n") == 1 + 9
     assert first["oc2.csv"].decode().count("\n") == first["uasc.csv"].decode().count("\n") == 2
+    for name, rows in (("ad1.csv", 1), ("placed_for_adoption.csv", 2),
+                       ("previous_permanence.csv", 3), ("oc3.csv", 2)):
+        assert first[name].decode().count("\n") == 1 + rows, name
     output = run(write(tmp_path, first), personas)
-    assert "(2025 to 2026 SSDA903 return, 4 children) imported" in output
+    assert "(2025 to 2026 SSDA903 return, 7 children) imported" in output
     assert ",1,24/12/2025" in first["header.csv"].decode()  # bea is a mother
-    tables = (*return_compare.COMPARED, "UASC", "OC2")
+    tables = (*return_compare.COMPARED, "UASC", "OC2", *ROUND_TRIP)
     assert return_compare.differences(first, export(), tables) == []
     event = AuditEvent.objects.get(event_code="SSDA903_RETURN_IMPORTED")
-    assert event.detail["children"] == 4 and event.system_job == importer.SYSTEM_JOB
-    # The tables not imported yet are named, not dropped silently.
-    assert "Note:" in output and "2 PrevPerm rows not imported" in output
+    assert event.detail["children"] == 7 and event.system_job == importer.SYSTEM_JOB
+    assert "PrevPerm rows not imported" not in output and "AD1 rows" not in output
     child = Person.objects.get(care_periods__ended_on__isnull=True,
                                care_periods__started_on=D(2025, 10, 6))
     assert child.first_name == importer.PLACEHOLDER_FIRST_NAME
@@ -254,7 +263,7 @@ def test_a_child_already_in_hearth_is_refused_not_merged(personas, authority, tm
     run(folder, personas)
     before = snapshot()
     message = refused(folder, *options(personas))
-    assert message.count("is already in Hearth") == 4
+    assert message.count("is already in Hearth") == 7
     assert "header.csv line 2: a child with CHILD" in message
     assert snapshot() == before
 
@@ -349,3 +358,91 @@ def test_an_episode_that_says_it_begins_a_period_inside_one_is_refused(
     message = refused(write(tmp_path, bad), *options(personas))
     assert f"episodes.csv line {line_of(bad, 'episodes.csv', '07/07/2025,S')}: RNE is S, but " \
            "the period of care goes on" in message
+
+
+# ---- Permanence and care leavers (PlacedAdoption, AD1, PrevPerm, OC3) -----------------------
+
+
+def test_adoptions_previous_orders_and_care_leavers_are_recorded(personas, authority, tmp_path):
+    """AD1 and its PlacedAdoption row are one decision, carried to the adoption order on the
+    day care ended (E11) with unnamed adopters made from NB_ADOPTR, SEX_ADOPTR and LS_ADOPTR;
+    a ceased PlacedAdoption row is a reversed decision; PrevPerm is on the latest period; OC3
+    makes a care leaver from the birthday in the year, and their situation that day."""
+    run(write(tmp_path, exported_then_forgotten(personas)), personas)
+    adopted = AdoptionDecision.objects.get(adoption_order_on__isnull=False)
+    assert (adopted.decided_on, adopted.ffa_placed_on, adopted.matched_on, adopted.placed_on,
+            adopted.adoption_order_on) == (D(2025, 5, 12), D(2025, 5, 12), D(2025, 9, 15),
+                                           D(2025, 10, 1), D(2026, 1, 20))
+    assert adopted.decision_maker == importer.DECISION_MAKER
+    household = adopted.household
+    assert household.legal_status == "L11" and household.approved_on == D(2025, 9, 15)
+    assert sorted(household.adopters.values_list("sex", flat=True)) == ["F", "M"]
+    assert (household.left_on, household.left_reason) == (D(2026, 1, 20), "adopted")
+    reversed_ = AdoptionDecision.objects.get(reversed_on__isnull=False)
+    assert (reversed_.decided_on, reversed_.reversed_on, reversed_.reversed_reason) == (
+        D(2025, 11, 10), D(2026, 2, 2), "RD3")
+    order = PreviousPermanence.objects.get(order="P2")
+    assert (order.la_code, order.order_on, order.period.started_on) == (
+        "332", D(2021, 5, 4), D(2025, 10, 6))
+    assert PreviousPermanence.objects.filter(order="Z1").count() == 2
+    fay = CareLeaver.objects.get(child__la_child_id=Person.objects.get(
+        date_of_birth=D(2006, 8, 15)).la_child_id)
+    assert (fay.became_care_leaver_on, fay.left_care_on) == (D(2025, 8, 15), D(2024, 8, 15))
+    situation = Situation.objects.get()
+    assert (situation.care_leaver, situation.as_at, situation.in_touch, situation.activity,
+            situation.accom_903) == (fay, D(2025, 8, 15), "YES", "F2", "U1")
+    assert CareLeaver.objects.count() == 2
+
+
+@pytest.mark.parametrize(("name", "old", "new", "expected"), [
+    ("ad1.csv", ",2,MF,L11", ",2,MM,L11", "LS_ADOPTR L11 does not fit the adopters (2, MM)"),
+    ("ad1.csv", ",15/09/2025,", ",15/09/2026,", "DATE_MATCH 15/09/2026 is after the adoption"),
+    ("placed_for_adoption.csv", ",10/11/2025,", ",10/07/2025,", "DATE_PLACED 10/07/2025 is "
+     "not in any of the child's periods of care"),
+    ("placed_for_adoption.csv", ",02/02/2026,RD3", ",02/02/2026,", "DATE_PLACED_CEASED is "
+     "given but REASON_PLACED_CEASED is blank"),
+    ("previous_permanence.csv", ",P2,332,", ",P2,33,", "LA_PERM '33' is not a local "
+     "authority's 3-digit code"),
+    ("previous_permanence.csv", ",04/05/2021", ",04/05/2026", "The previous order must be "
+     "dated before this period of care began"),
+    ("oc3.csv", ",YES,F2,U1", ",YES,F2,S1", "ACCOM 'S1' is not an accommodation code"),
+    ("oc3.csv", ",YES,F2,U1", ",MAYBE,F2,U1", "IN_TOUCH 'MAYBE' is not a in touch code"),
+])
+def test_a_bad_permanence_or_care_leaver_row_refuses_the_return_at_its_line(
+        personas, authority, tmp_path, name, old, new, expected):
+    bad = edit(exported_then_forgotten(personas), name, old, new)
+    before = snapshot()
+    message = refused(write(tmp_path, bad), *options(personas))
+    assert f"{name} line {line_of(bad, name, new.strip(','))}: {expected}" in message, message
+    assert snapshot() == before
+
+
+def test_ad1_for_a_child_not_adopted_and_oc3_outside_the_cohort_are_refused(
+        personas, authority, tmp_path):
+    good = exported_then_forgotten(personas)
+    adopted = good["ad1.csv"].decode().splitlines()[1].split(",")[0]
+    bad = edit(good, "episodes.csv", ",20/01/2026,E11,", ",20/01/2026,E4A,")
+    bad = edit(bad, "oc3.csv", "15/08/2006,", "15/08/2009,")
+    bad = edit(bad, "header.csv", "15/08/2006,", "15/08/2009,")
+    before = snapshot()
+    message = refused(write(tmp_path, bad), *options(personas))
+    assert "ad1.csv line 2: AD1 is for a child adopted in the year, but none of the child's " \
+           "periods of care in Episodes ends with REC E11 or E12" in message
+    assert "oc3.csv line 2: OC3 is for care leavers whose 17th to 21st birthday is in the " \
+           "year" in message
+    assert adopted in good["placed_for_adoption.csv"].decode()
+    assert snapshot() == before
+
+
+def test_a_decision_before_a_period_in_the_return_began_is_noted_not_kept(
+        personas, authority, tmp_path):
+    """A period begun before the year starts in Hearth on its first episode in the return: a
+    decision dated before that cannot be held on it, and the note says so."""
+    good = exported_then_forgotten(personas)
+    dee = good["oc2.csv"].decode().splitlines()[1].split(",")[0]
+    row = f"{dee},20/01/2009,01/06/2024,,\n"
+    files = edit(good, "episodes.csv", ",02/09/2024,S,V2,", ",02/09/2024,P,V2,")
+    files["placed_for_adoption.csv"] += row.encode()
+    output = run(write(tmp_path, files), personas)
+    assert "1 PlacedAdoption decisions made before the first episode in the return" in output
+    assert AdoptionDecision.objects.count() == 2
