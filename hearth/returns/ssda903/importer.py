@@ -627,15 +627,15 @@ class Translation:
 
     def period(self, add, ref: str, rank: int, period: Period) -> None:
         first = period.episodes[0]
+        start = {"type": "care_start", "ref": ref, "started_on": first.decom.isoformat(),
+                 "legal_status": first.ls, "category_of_need": first.cin, **_placement(first)}
         if first.rne != "S":
-            # The period began before the year, with an episode not in this return: Hearth
-            # starts it on the first episode in the return (so that episode's RNE becomes S).
-            self.counts["periods of care that began before the year (started in Hearth on "
-                        "their first episode in the return, RNE S)"] += 1
-        add(first.decom, rank, {"type": "care_start", "ref": ref,
-                                "started_on": first.decom.isoformat(),
-                                "legal_status": first.ls, "category_of_need": first.cin,
-                                **_placement(first)}, first)
+            # The period began before the year, with episodes not in this return: Hearth
+            # holds it from the first episode in the return, which keeps its own RNE.
+            self.counts["periods of care that began before the year (held in Hearth from "
+                        "their first episode in the return, its RNE kept)"] += 1
+            start["reason_new_episode"] = first.rne
+        add(first.decom, rank, start, first)
         for before, row in zip(period.episodes, period.episodes[1:], strict=False):
             _, placement_changed, same_carers = y2025_26_import.RNE_CHANGES[row.rne]
             event = {"type": "care_episode", "period": ref, "changed_on": row.decom.isoformat(),
