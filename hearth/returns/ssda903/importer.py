@@ -50,10 +50,11 @@ SUPPORTED_PLACEMENTS = frozenset({"K3"})  # supported accommodation: its provisi
 MISSING_TIME = dt.time(12, 0)
 # Same-day events in the order the services need them (a period's reviews before its end).
 # An adoption order is recorded before the period it ends; a care leaver after care ends.
-ORDER = ("care_start", "previous_permanence", "care_episode", "cla_review", "sdq",
-         "immunisations", "health_check", "adoption_decision", "fostering_for_adoption",
-         "adoption_match", "placed_for_adoption", "adoption_order", "adoption_reversed",
-         "care_end", "missing_episode", "care_leaver", "care_leaver_situation")
+ORDER = ("allocation_end", "allocation", "care_start", "previous_permanence", "care_episode",
+         "cla_review", "sdq", "immunisations", "health_check", "adoption_decision",
+         "fostering_for_adoption", "adoption_match", "placed_for_adoption", "adoption_order",
+         "adoption_reversed", "care_end", "missing_episode", "care_leaver",
+         "care_leaver_situation")
 OC2_RECORDED_BY = "Not recorded in the SSDA903 return"
 OC2_NOTE = "Imported from the SSDA903 return's OC2 table (recorded as at 31 March)"
 DECISION_MAKER = "Not recorded in the SSDA903 return"
@@ -69,6 +70,38 @@ IMPORTED = ("Header", "Episodes", "Reviews", "Missing", "UASC", "OC2", "OC3", "A
 class Defaults:
     team: str = ""
     chair: str = ""
+    # --workers FILE: each SW_ID of the return's SWEpisodes and the username of that social
+    # worker in Hearth, {SW_ID: (username, line)}; without it SWEpisodes are counted only.
+    workers: dict[str, tuple[str, int]] = field(default_factory=dict)
+    workers_file: str = ""
+
+
+def read_workers(path: Path) -> tuple[dict[str, tuple[str, int]], list[CsvProblem]]:
+    """The --workers file: a CSV with the columns SW_ID and USERNAME, a row a social worker."""
+    problems: list[CsvProblem] = []
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        return {}, [CsvProblem(path.name, None, f"the file cannot be read as UTF-8 text "
+                                                f"({error})")]
+    rows = y2025_26_import.read_table("workers", path.name, text, problems)
+    if text.strip() and {c.strip().upper() for c in text.splitlines()[0].split(",")} != {
+            "SW_ID", "USERNAME"}:
+        return {}, [CsvProblem(path.name, 1, "the columns must be SW_ID and USERNAME")]
+    workers: dict[str, tuple[str, int]] = {}
+    for row in rows:
+        values = {k.strip().upper(): v for k, v in row.items() if k != "_line"}
+        sw_id, username = values.get("SW_ID", "").upper(), values.get("USERNAME", "")
+        if not sw_id or not username:
+            problems.append(CsvProblem(path.name, row["_line"], "SW_ID and USERNAME are both "
+                                                                "required"))
+        elif sw_id in workers:
+            problems.append(CsvProblem(path.name, row["_line"], f"SW_ID {sw_id} is given twice "
+                                                                f"(first on line "
+                                                                f"{workers[sw_id][1]})"))
+        else:
+            workers[sw_id] = (username, row["_line"])
+    return workers, problems
 
 
 @dataclass
@@ -234,7 +267,7 @@ class Translation:
                   "missing": self.found.missing, "uasc": self.found.uasc,
                   "oc2": self.found.oc2, "oc3": self.found.oc3, "ad1": self.found.ad1,
                   "placed_adoption": self.found.placed_adoption,
-                  "prev_perm": self.found.prev_perm}
+                  "prev_perm": self.found.prev_perm, "sw_episodes": self.found.sw_episodes}
         for name, rows in tables.items():
             for row in rows:
                 header = first.get(row.child)
@@ -262,6 +295,34 @@ class Translation:
         problems += self.prev_perm_fits(child, tables["prev_perm"])
         problems += self.adoptions_of(child, tables["ad1"][:1], tables["placed_adoption"])
         problems += self.care_leaver(child, header, tables["oc3"][:1])
+        if self.defaults.workers:
+            problems += self.sw_episodes_fit(tables["sw_episodes"])
+        return problems
+
+    def sw_episodes_fit(self, rows) -> list[CsvProblem]:
+        """A child's social worker episodes follow one another: each is an allocation to the
+        worker, and a new one ends the one before on the day it begins."""
+        problems: list[CsvProblem] = []
+        previous = None
+        for row in sorted(rows, key=lambda r: (r.started_on, r.line)):
+            if row.sw_id not in self.defaults.workers:
+                problems.append(CsvProblem(row.file, row.line, f"SW_ID {row.sw_id} is not in "
+                                                               f"{self.defaults.workers_file}"
+                                                               " (--workers)"))
+            if previous is not None and previous.ended_on is None:
+                problems.append(CsvProblem(row.file, row.line, f"the social worker episode "
+                                                               f"on line {previous.line} has "
+                                                               "not ended (SW_DEC), so another "
+                                                               "cannot begin"))
+            elif previous is not None and previous.ended_on > row.started_on:
+                problems.append(CsvProblem(row.file, row.line, f"SW_DECOM "
+                                                               f"{row.started_on:%d/%m/%Y} is "
+                                                               "before the episode on line "
+                                                               f"{previous.line} ended "
+                                                               f"({previous.ended_on:%d/%m/%Y})"
+                                                               ": a child has one social "
+                                                               "worker at a time"))
+            previous = row
         return problems
 
     def periods_of(self, child: str, episodes: list[EpisodeRow]) -> list[CsvProblem]:
@@ -483,6 +544,23 @@ class Translation:
                 username=self.defaults.chair).exists():
             problems.append(CsvProblem("--chair", None, f"no member of staff has the username "
                                                         f"{self.defaults.chair!r}"))
+        used = {row.sw_id for row in self.found.sw_episodes}
+        staff = {u.username: u for u in User.objects.filter(username__in=[
+            name for name, _ in self.defaults.workers.values()]).select_related("team")}
+        for sw_id, (username, line) in sorted(self.defaults.workers.items()):
+            user = staff.get(username)
+            if sw_id not in used:
+                continue
+            if user is None:
+                problems.append(CsvProblem(self.defaults.workers_file, line, f"no member of "
+                                                                             f"staff has the "
+                                                                             f"username "
+                                                                             f"{username!r}"))
+            elif user.team is None or not user.team.holds_cases:
+                problems.append(CsvProblem(self.defaults.workers_file, line, f"{username} is "
+                                                                             "not in a team "
+                                                                             "that holds "
+                                                                             "cases"))
         return problems
 
     # ---- Facts to case-history events --------------------------------------------------------
@@ -613,17 +691,51 @@ class Translation:
         self.outcomes(add, ref, header, tables)
         self.permanence(add, ref, header, tables)
         self.leaving_care(add, ref, header)
-        events.sort(key=lambda item: item[0])
         case = {"child": ref, "events": []}
+        open_period = next((p for p in self.periods.get(header.child, [])
+                            if p.ended_on is None), None)
+        allocated_from = open_period.started_on if open_period is not None else None
+        workers = self.social_workers(add, tables.get("sw_episodes", []))
+        if workers:
+            # Held by the last social worker, or by the team from when that worker's episode
+            # ended.
+            last = workers[-1]
+            allocated_from = None if last.ended_on is None or allocated_from is None else max(
+                allocated_from, last.ended_on)
+        events.sort(key=lambda item: item[0])
         for e_number, (_, event, row) in enumerate(events):
             self.places[f"cases[{number}].events[{e_number}]"] = (row.file, row.line)
             case["events"].append(event)
-        open_period = next((p for p in self.periods.get(header.child, [])
-                            if p.ended_on is None), None)
-        if open_period is not None and self.defaults.team:
+        if allocated_from is not None and self.defaults.team:
             case["allocation"] = {"team": self.defaults.team,
-                                  "start_date": open_period.started_on.isoformat()}
+                                  "start_date": allocated_from.isoformat()}
         return case
+
+    def social_workers(self, add, rows) -> list:
+        """Each SWEpisodes row an allocation to its worker (in the worker's team), ended on
+        SW_DEC unless the next episode begins that day (a transfer ends it then)."""
+        if not self.defaults.workers:
+            return []
+        staff = {u.username: u for u in User.objects.filter(username__in=[
+            name for name, _ in self.defaults.workers.values()]).select_related("team")}
+        rows = sorted(rows, key=lambda r: (r.started_on, r.line))
+        for n, row in enumerate(rows):
+            user = staff[self.defaults.workers[row.sw_id][0]]
+            add(row.started_on, -1, {"type": "allocation", "start_date": row.started_on.isoformat(),
+                                     "team": user.team.name, "worker": user.username,
+                                     "reason": f"SSDA903 return: social worker episode "
+                                               f"(SW_REASON {row.reason})"}, row)
+            following = rows[n + 1] if n + 1 < len(rows) else None
+            if row.ended_on is not None and (following is None
+                                             or following.started_on != row.ended_on):
+                add(row.ended_on, -1, {"type": "allocation_end",
+                                       "end_date": row.ended_on.isoformat()}, row)
+            expected = y2025_26_import.SW_FIRST_CONTACT if n == 0 else y2025_26_import.SW_OTHER
+            if row.reason != expected:
+                self.counts["SW_REASON not as Hearth gives it (FCONTA for the child's first "
+                            "social worker in Hearth, OTHERS after: given as the allocation's "
+                            "reason)"] += 1
+        return rows
 
     def period(self, add, ref: str, rank: int, period: Period) -> None:
         first = period.episodes[0]
@@ -764,6 +876,10 @@ class Translation:
     def notes(self) -> list[str]:
         lines = [f"{rows:,} {name} rows not imported (Hearth does not import the {name} "
                  "table yet)" for name, rows in sorted(self.found.other_rows.items()) if rows]
+        if self.found.sw_episodes and not self.defaults.workers:
+            lines.append(f"{len(self.found.sw_episodes):,} SWEpisodes rows not imported (their "
+                         "SW_IDs name no one in Hearth: give --workers, a CSV of SW_ID and "
+                         "USERNAME, to make them allocations to those social workers)")
         lines += [f"{count:,} {what}" for what, count in sorted(self.counts.items())]
         if self.found.oc2:
             lines.append(f"{len(self.found.oc2):,} OC2 rows: SDQ, immunisations and dental "

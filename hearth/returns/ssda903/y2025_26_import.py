@@ -26,6 +26,7 @@ BY_COLUMNS: dict[frozenset, str] = {frozenset(cols): name for name, cols in TABL
 DATE = re.compile(r"^\d{2}/\d{2}/\d{4}$")
 UPN_UNKNOWN = re.compile(r"^UN\d{1,2}$")
 TRUE, FALSE = y2025_26.TRUE, y2025_26.FALSE
+SW_FIRST_CONTACT, SW_OTHER = y2025_26.SW_FIRST_CONTACT, y2025_26.SW_OTHER
 
 ACCOMMODATION = frozenset(Accommodation.values)
 NEVER_SUITABLE_LETTERS = frozenset(a.value for a in NEVER_SUITABLE)
@@ -173,6 +174,18 @@ class PrevPermRow:
 
 
 @dataclass
+class SwEpisodeRow:
+    file: str
+    line: int
+    child: str
+    dob: dt.date | None
+    sw_id: str
+    started_on: dt.date
+    ended_on: dt.date | None
+    reason: str
+
+
+@dataclass
 class Return:
     """The tables found in a folder, read and checked."""
 
@@ -187,6 +200,7 @@ class Return:
     ad1: list[Ad1Row] = field(default_factory=list)
     placed_adoption: list[PlacedAdoptionRow] = field(default_factory=list)
     prev_perm: list[PrevPermRow] = field(default_factory=list)
+    sw_episodes: list[SwEpisodeRow] = field(default_factory=list)
     other_rows: dict[str, int] = field(default_factory=dict)  # tables not imported: rows
 
 
@@ -431,11 +445,24 @@ def prev_perm_row(file: str, row: dict, problems: list[CsvProblem]) -> PrevPermR
     return prev
 
 
+def sw_episode_row(file: str, row: dict, problems: list[CsvProblem]) -> SwEpisodeRow:
+    r = _Row(file, row, problems)
+    episode = SwEpisodeRow(file, r.line, r.text("CHILD", required=True), r.date("DOB"),
+                           r.text("SW_ID", required=True).upper(),
+                           r.date("SW_DECOM", required=True), r.date("SW_DEC"),
+                           r.code("SW_REASON", y2025_26.SW_REASON, "social worker change "
+                                  "reason", required=True))
+    if episode.started_on and episode.ended_on and episode.ended_on < episode.started_on:
+        r.refuse("the episode ends (SW_DEC) before it began (SW_DECOM)")
+    return episode
+
+
 READERS = {"Header": ("header", header_row), "Episodes": ("episodes", episode_row),
            "Reviews": ("reviews", review_row), "Missing": ("missing", missing_row),
            "UASC": ("uasc", uasc_row), "OC2": ("oc2", oc2_row), "OC3": ("oc3", oc3_row),
            "AD1": ("ad1", ad1_row), "PlacedAdoption": ("placed_adoption", placed_adoption_row),
-           "PrevPerm": ("prev_perm", prev_perm_row)}
+           "PrevPerm": ("prev_perm", prev_perm_row),
+           "SWEpisodes": ("sw_episodes", sw_episode_row)}
 
 
 def read_files(files: dict[str, str], problems: list[CsvProblem]) -> Return:

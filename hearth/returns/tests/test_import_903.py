@@ -15,6 +15,8 @@ from django.db import transaction
 from hearth.care import services as care_services
 from hearth.care.models import CarePeriod, CareReview
 from hearth.care.tests.factories import foster_placement, period_for
+from hearth.cases import services as cases
+from hearth.cases.models import Allocation
 from hearth.core.models import AuditEvent
 from hearth.health_education import services as health
 from hearth.leaving_care import services as leaving_care
@@ -27,7 +29,7 @@ from hearth.permanence import services as permanence
 from hearth.permanence.models import AdopterHousehold, AdoptionDecision, PreviousPermanence
 from hearth.permanence.tests.factories import approved_household
 from hearth.returns import services
-from hearth.returns.ssda903 import importer, return_compare
+from hearth.returns.ssda903 import importer, return_compare, y2025_26
 from hearth.workingdays.rules import LONDON
 
 D = dt.date
@@ -49,7 +51,11 @@ def build_looked_after(personas) -> None:
     def placement(postcode=PLACED, **overrides):
         return foster_placement(placement_postcode=postcode, home_postcode=HOME, **overrides)
 
-    amir = personas.child_for(alice, date_of_birth=D(2014, 5, 6), sex="M", ethnicity="WBRI")
+    amir = personas.child_for(alice, date_of_birth=D(2014, 5, 6), sex="M", ethnicity="WBRI",
+                              allocated_on=D(2025, 6, 2))
+    # Amir's social worker changes (SWEpisodes): Alice, then Charlie in team B.
+    cases.child_allocate(child=amir, team=personas.team_b, worker=personas.sw_charlie,
+                         start_date=D(2025, 12, 1), actor=alice)
     period = period_for(amir, alice, started_on=D(2025, 6, 2), placement=placement())
     care_services.cla_review_record(period=period, held_on=D(2025, 6, 25), chair=iro,
                                     participation="PN1", actor=alice)
@@ -76,7 +82,9 @@ def build_looked_after(personas) -> None:
                                          actor=alice)
     people_services.relationship_add(person=bea, other=baby, kind="parent_of", actor=alice)
 
-    cai = personas.child_for(alice, date_of_birth=D(2012, 9, 9), sex="M", ethnicity="ABAN")
+    cai = personas.child_for(alice, date_of_birth=D(2012, 9, 9), sex="M", ethnicity="ABAN",
+                             allocated_on=D(2025, 4, 14))
+    cases.child_deallocate(child=cai, end_date=D(2025, 5, 30), actor=alice)
     first = period_for(cai, alice, started_on=D(2025, 4, 14), legal_status="V2",
                        placement=placement())
     care_services.care_end(period=first, ended_on=D(2025, 5, 30), reason="E13", actor=alice)
@@ -243,6 +251,9 @@ def test_a_hand_built_return_round_trips_with_no_differences(personas, authority
     event = AuditEvent.objects.get(event_code="SSDA903_RETURN_IMPORTED")
     assert event.detail["children"] == 7 and event.system_job == importer.SYSTEM_JOB
     assert "PrevPerm rows not imported" not in output and "AD1 rows" not in output
+    # Without --workers the social worker episodes are counted, not imported.
+    assert "3 SWEpisodes rows not imported" in output
+    assert not Allocation.objects.filter(worker__isnull=False).exists()
     child = Person.objects.get(care_periods__ended_on__isnull=True,
                                care_periods__started_on=D(2025, 10, 6))
     assert child.first_name == importer.PLACEHOLDER_FIRST_NAME
@@ -448,3 +459,57 @@ def test_a_decision_before_a_period_in_the_return_began_is_noted_not_kept(
     output = run(write(tmp_path, files), personas)
     assert "1 PlacedAdoption decisions made before the first episode in the return" in output
     assert AdoptionDecision.objects.count() == 2
+
+
+# ---- Social worker episodes (SWEpisodes, with --workers) ------------------------------------
+
+
+def workers_file(tmp_path: Path, personas, **overrides) -> Path:
+    """Each persona's SW_ID (as Hearth's export writes it) and username."""
+    rows = {y2025_26.sw_id(user.pk): user.username for user in (
+        personas.sw_alice, personas.sw_charlie)} | overrides
+    path = tmp_path / "workers.csv"
+    path.write_text("SW_ID,USERNAME\n" + "".join(f"{k},{v}\n" for k, v in rows.items()))
+    return path
+
+
+def test_social_worker_episodes_become_allocations_and_round_trip(
+        personas, authority, tmp_path):
+    """Each SWEpisodes row is an allocation to its worker in the worker's team; a transfer
+    ends the one before; a child whose last episode ended is held by --team from then."""
+    first = exported_then_forgotten(personas)
+    assert first["sw_episodes.csv"].decode().count("\n") == 1 + 3
+    output = run(write(tmp_path, first), personas, "--workers",
+                 str(workers_file(tmp_path, personas)))
+    assert "SWEpisodes rows not imported" not in output
+    tables = (*return_compare.COMPARED, *ROUND_TRIP, "SWEpisodes")
+    assert return_compare.differences(first, export(), tables) == []
+    amir = Person.objects.get(date_of_birth=D(2014, 5, 6))
+    assert list(amir.allocations.order_by("start_date").values_list(
+        "worker__username", "team__name", "start_date", "end_date")) == [
+        ("sw_alice", personas.team_a.name, D(2025, 6, 2), D(2025, 12, 1)),
+        ("sw_charlie", personas.team_b.name, D(2025, 12, 1), None)]
+    cai = Person.objects.get(date_of_birth=D(2012, 9, 9))
+    assert list(cai.allocations.order_by("start_date").values_list(
+        "worker__username", "start_date", "end_date")) == [
+        ("sw_alice", D(2025, 4, 14), D(2025, 5, 30)), (None, D(2025, 10, 6), None)]
+
+
+def test_a_social_worker_episode_that_names_no_one_or_overlaps_is_refused(
+        personas, authority, tmp_path):
+    good = exported_then_forgotten(personas)
+    alice, charlie = y2025_26.sw_id(personas.sw_alice.pk), y2025_26.sw_id(
+        personas.sw_charlie.pk)
+    bad = edit(good, "sw_episodes.csv", f"{charlie},01/12/2025", f"{charlie},01/11/2025")
+    bad = edit(bad, "sw_episodes.csv", f"{alice},14/04/2025", "SW999999,14/04/2025")
+    before = snapshot()
+    message = refused(write(tmp_path, bad), *options(personas), "--workers",
+                      str(workers_file(tmp_path, personas)))
+    assert f"sw_episodes.csv line {line_of(bad, 'sw_episodes.csv', '01/11/2025')}: SW_DECOM " \
+           "01/11/2025 is before the episode on line" in message
+    assert f"sw_episodes.csv line {line_of(bad, 'sw_episodes.csv', 'SW999999')}: SW_ID " \
+           "SW999999 is not in workers.csv (--workers)" in message
+    message = refused(write(tmp_path, good), *options(personas), "--workers",
+                      str(workers_file(tmp_path, personas, **{alice: "nobody"})))
+    assert "workers.csv line 2: no member of staff has the username 'nobody'" in message
+    assert snapshot() == before
