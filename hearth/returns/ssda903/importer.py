@@ -4,21 +4,47 @@ system): `manage.py import_return 903 DIR`.
 The folder's CSV files are read and checked whole (y2025_26_import: each file recognised by its
 exact columns, every code and dd/mm/YYYY date, each problem at its file and line), then checked
 across the tables (every CHILD in Header, each child's episodes making periods of care that
-join up, every review inside a period), then translated into the case-history import format
-(hearth/imports, docs/import-format.md): one person and one case per child, each period of care
-as `care_start`, `care_episode` and `care_end` events, each review as `cla_review`, each
-missing episode as `missing_episode`. `hearth.imports.services.case_history_import` records
-them through the care and missing services, so the same schema, reference checks and rules
-apply as to any imported history, in one transaction. Any problem anywhere refuses the whole
-return, with its file and line, and writes nothing.
+join up, every review inside a period, an AD1 child adopted in the year, an OC3 young person in
+the care leaver cohort, social worker episodes one after another), then translated into the
+case-history import format (hearth/imports, docs/import-format.md): one person and one case per
+child, each period of care as `care_start`, `care_episode` and `care_end` events, each review
+as `cla_review`, each missing episode as `missing_episode`, and so on below.
+`hearth.imports.services.case_history_import` records them through the care, permanence,
+leaving care and missing services, so the same schema, reference checks and rules apply as to
+any imported history, in one transaction. Any problem anywhere refuses the whole return, with
+its file and line, and writes nothing (the adopters made for AD1 included).
+
+Each table is imported as the inverse of how y2025_26.py exports it, so that export, import into
+a Hearth with staff only and export again gives the same rows:
+- A period of care that began before the year is held from its first episode in the return,
+  which keeps its RNE (care_start's `reason_new_episode`).
+- PlacedAdoption: each row an `adoption_decision` in the period holding DATE_PLACED, and an
+  `adoption_reversed` when it ceased. AD1: the decision (DATE_PLACED = DATE_INT is the same
+  decision) carried through `fostering_for_adoption` (FOSTER_CARE 1; dated on the decision, as
+  the return has no date), `adoption_match` (DATE_MATCH), `placed_for_adoption` (the period's
+  first A3-A6 episode from the match, else the match) and `adoption_order` on the day the period
+  ended with REC E11 or E12. The return names no adopters: each AD1 row makes an unnamed
+  household of NB_ADOPTR, SEX_ADOPTR and LS_ADOPTR, approved on the match and leaving the
+  process ("adopted") on the order. A decision dated before the first episode in the return of
+  a period begun before the year cannot be held on it (Hearth holds the period from that
+  episode): it is counted in the notes, not kept.
+- PrevPerm: `previous_permanence` on the child's latest period (Z1 rows too).
+- OC3: a `care_leaver` from the 17th to 21st birthday in the year (eligible if looked after
+  that day, aged 17; else relevant at 17, former relevant from 18, having left care when their
+  last period in the return ended, or else by that birthday and their 18th), and, unless the
+  row is blank, a `care_leaver_situation` as at that birthday.
+- SWEpisodes: the SW_IDs name no one in Hearth (it holds no Social Work England numbers, and a
+  default worker would make every child's history one person's), so they are imported only
+  with --workers, a CSV of SW_ID and USERNAME: then each row is an `allocation` to that worker
+  in their team, ended on SW_DEC (a transfer ends it the day the next begins); without it they
+  are counted in the notes.
 
 The return holds facts, not who did what: the reviews' chair (--chair) and the team that holds
 the children still looked after (--team) are given on the command line, and asked for only when
 the return needs them. What the return does not say and Hearth needs is filled in plainly and
-the same way every time (beside each choice below). Tables not imported yet are counted in the
+the same way every time (beside each choice below). What is not imported is counted in the
 notes, never dropped silently.
 """
-
 import datetime as dt
 import re
 from collections import Counter, defaultdict

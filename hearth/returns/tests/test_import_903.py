@@ -1,7 +1,8 @@
 """Importing a previous system's SSDA903 return (manage.py import_return 903 DIR): each CSV file
 is recognised by its columns and checked whole, a bad return is refused with its file and line
-and writes nothing, and a return exported, imported into an empty Hearth and exported again
-gives back the same Header, Episodes, Reviews and Missing rows, child by child."""
+and writes nothing, and a return exported, imported into a Hearth with staff only and exported
+again gives back the same rows of every table it imports (Header, Episodes, Reviews, Missing,
+UASC, OC2, OC3, AD1, PlacedAdoption, PrevPerm; SWEpisodes with --workers), child by child."""
 
 import datetime as dt
 import io
