@@ -26,8 +26,8 @@ a Hearth with staff only and export again gives the same rows:
   ended with REC E11 or E12. The return names no adopters: each AD1 row makes an unnamed
   household of NB_ADOPTR, SEX_ADOPTR and LS_ADOPTR, approved on the match and leaving the
   process ("adopted") on the order. A decision dated before the first episode in the return of
-  a period begun before the year cannot be held on it (Hearth holds the period from that
-  episode): it is counted in the notes, not kept.
+  a period begun before the year is held on that period (its first episode's RNE is not S, so
+  permanence knows the child was looked after before it).
 - PrevPerm: `previous_permanence` on the child's latest period (Z1 rows too).
 - OC3: a `care_leaver` from the 17th to 21st birthday in the year (eligible if looked after
   that day, aged 17; else relevant at 17, former relevant from 18, having left care when their
@@ -491,10 +491,7 @@ class Translation:
             number = next((n for n, p in enumerate(periods) if p.contains(row.decided_on)),
                           None)
             if number is None and self.before_the_return(periods, row.decided_on):
-                self.counts["PlacedAdoption decisions made before the first episode in the "
-                            "return of a period begun before the year (not kept: Hearth holds "
-                            "the period from that episode)"] += 1
-                continue
+                number = 0  # the period began before its first episode in the return
             if number is None:
                 problems.append(CsvProblem(row.file, row.line, f"DATE_PLACED "
                                                                f"{row.decided_on:%d/%m/%Y} is "
@@ -504,12 +501,7 @@ class Translation:
             adoptions.append(Adoption(row, number, row.decided_on, ceased_on=row.ceased_on,
                                       reason=row.reason))
         if adopted is not None:
-            if adopted.decided_on < periods[adopted.period].started_on:
-                self.counts["AD1 adoptions decided before the first episode in the return of "
-                            "a period begun before the year (not kept: Hearth holds the period "
-                            "from that episode)"] += 1
-            else:
-                adoptions.append(adopted)
+            adoptions.append(adopted)
         self.adoptions[child] = sorted(adoptions, key=lambda a: (a.decided_on, a.row.line))
         return problems
 
@@ -849,15 +841,22 @@ class Translation:
                 event["order_on"] = prev.order_on.isoformat()
             add(periods[number].started_on, number, event, prev)
         for adoption in self.adoptions.get(header.child, []):
-            self.adoption(add, f"{ref}-p{adoption.period + 1}", header.child, adoption)
+            self.adoption(add, f"{ref}-p{adoption.period + 1}", header.child, adoption,
+                          periods[adoption.period].started_on)
 
-    def adoption(self, add, period: str, child: str, a: "Adoption") -> None:
+    def adoption(self, add, period: str, child: str, a: "Adoption", started_on: dt.date) -> None:
         n = a.period
-        add(a.decided_on, n, {"type": "adoption_decision", "period": period,
+
+        def at(day: dt.date, rank: int, event: dict, row) -> None:
+            # A decision made before the period's first episode in the return comes after
+            # the period's start in the history.
+            add(max(day, started_on), rank, event, row)
+
+        at(a.decided_on, n, {"type": "adoption_decision", "period": period,
                               "decided_on": a.decided_on.isoformat(),
                               "decision_maker": DECISION_MAKER, "note": ADOPTION_NOTE}, a.row)
         if a.ceased_on is not None:
-            add(a.ceased_on, n, {"type": "adoption_reversed", "period": period,
+            at(a.ceased_on, n, {"type": "adoption_reversed", "period": period,
                                  "reversed_on": a.ceased_on.isoformat(),
                                  "reversed_reason": a.reason}, a.row)
         ad1 = a.ad1
@@ -866,14 +865,14 @@ class Translation:
         if ad1.foster_care == y2025_26_import.TRUE:
             # The return gives no date for the fostering for adoption placement: the day of
             # the decision (on or before the placement, as Hearth needs).
-            add(a.decided_on, n, {"type": "fostering_for_adoption", "period": period,
+            at(a.decided_on, n, {"type": "fostering_for_adoption", "period": period,
                                   "ffa_placed_on": a.decided_on.isoformat()}, ad1)
-        add(ad1.matched_on, n, {"type": "adoption_match", "period": period,
+        at(ad1.matched_on, n, {"type": "adoption_match", "period": period,
                                 "matched_on": ad1.matched_on.isoformat(),
                                 "household": self.household_refs.get(child, "")}, ad1)
-        add(a.placed_on, n, {"type": "placed_for_adoption", "period": period,
+        at(a.placed_on, n, {"type": "placed_for_adoption", "period": period,
                              "placed_on": a.placed_on.isoformat()}, ad1)
-        add(a.order_on, n, {"type": "adoption_order", "period": period,
+        at(a.order_on, n, {"type": "adoption_order", "period": period,
                             "adoption_order_on": a.order_on.isoformat()}, ad1)
 
     def leaving_care(self, add, ref: str, header) -> None:

@@ -448,18 +448,31 @@ def test_ad1_for_a_child_not_adopted_and_oc3_outside_the_cohort_are_refused(
     assert snapshot() == before
 
 
-def test_a_decision_before_a_period_in_the_return_began_is_noted_not_kept(
+def test_a_decision_before_a_period_in_the_return_began_is_held_on_that_period(
         personas, authority, tmp_path):
-    """A period begun before the year starts in Hearth on its first episode in the return: a
-    decision dated before that cannot be held on it, and the note says so."""
+    """A period begun before the year is held from its first episode in the return, which
+    keeps its RNE (not S): a decision dated before that episode is held on the period, and
+    comes back the same."""
     good = exported_then_forgotten(personas)
     dee = good["oc2.csv"].decode().splitlines()[1].split(",")[0]
-    row = f"{dee},20/01/2009,01/06/2024,,\n"
     files = edit(good, "episodes.csv", ",02/09/2024,S,V2,", ",02/09/2024,P,V2,")
-    files["placed_for_adoption.csv"] += row.encode()
-    output = run(write(tmp_path, files), personas)
-    assert "1 PlacedAdoption decisions made before the first episode in the return" in output
-    assert AdoptionDecision.objects.count() == 2
+    files = edit(files, "episodes.csv", f"{dee},02/09/2024,", f"{dee},02/01/2025,")
+    files["placed_for_adoption.csv"] += f"{dee},20/01/2009,01/10/2024,,\n".encode()
+    run(write(tmp_path, files), personas)
+    decision = AdoptionDecision.objects.get(decided_on=D(2024, 10, 1))
+    assert decision.period.started_on == D(2025, 1, 2)
+    assert return_compare.differences(files, export(), ("Episodes", *ROUND_TRIP)) == []
+
+
+def test_a_decision_before_a_period_that_began_in_the_return_is_refused(
+        personas, authority, tmp_path):
+    good = exported_then_forgotten(personas)
+    amir = good["header.csv"].decode().splitlines()[1].split(",")[0]
+    files = {**good, "placed_for_adoption.csv": good["placed_for_adoption.csv"]
+             + f"{amir},06/05/2014,01/05/2025,,\n".encode()}
+    message = refused(write(tmp_path, files), *options(personas))
+    assert "placed_for_adoption.csv line 4: DATE_PLACED 01/05/2025 is not in any of the " \
+           "child's periods of care in Episodes" in message
 
 
 # ---- Social worker episodes (SWEpisodes, with --workers) ------------------------------------
