@@ -1,7 +1,8 @@
 """Starts Hearth on a fresh SQLite database with the tiny synthetic authority, and Chromium.
 
 - `hearth` (session): migrate, bank holidays, `synthesise --profile tiny --seed 1`, the
-  scenario (browser_tests/scenario.py), then `manage.py runserver` on a free port. Stopped at
+  scenario (browser_tests/scenario.py), then `manage.py runserver` on a free port (and
+  `manage.py db_worker` for the returns' background builds). Stopped at
   the end. The test process itself never touches a database.
 - `browser` (session): Debian's Chromium (/usr/bin/chromium, or HEARTH_CHROMIUM) headless,
   driven by Playwright's sync API.
@@ -133,6 +134,10 @@ def hearth(tmp_path_factory):
         server = subprocess.Popen(  # noqa: S603 - our own manage.py
             [python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
             cwd=helpers.ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        # The background worker that builds returns (ADR 0029), as bin/run starts it.
+        worker = subprocess.Popen(  # noqa: S603 - our own manage.py
+            [python, "manage.py", "db_worker", "-v", "0"],
+            cwd=helpers.ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_answering(f"{base_url}/sign-in/", server, server_log)
@@ -142,12 +147,13 @@ def hearth(tmp_path_factory):
                                         workdir=workdir)
         yield helpers.SERVER
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        for process in (server, worker):
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
         helpers.SERVER = None
 
 

@@ -21,9 +21,9 @@ NOT_PAGES = {
     "logout": "POST only: signs out and redirects (every journey signs out through it)",
     "api_schema": "the OpenAPI document (YAML), not a page",
     "performance:report_word": "a Word document (read back in hearth/performance/tests)",
-    "returns:cin_census_download": "the census XML file, a download, not a page",
+    "returns:return_job_download": "a built return's file, a download, not a page",
+    "returns:return_job_status": "the JSON status the job page's script asks for",
     "returns:annex_a_download": "the Annex A workbook (Excel), a download, not a page",
-    "returns:ssda903_download": "the SSDA903 CSV files as a zip, a download, not a page",
     "governance:tracker_word": "a Word document (read back in hearth/governance/tests)",
     "governance:self_evaluation_word": "a Word document (read back in hearth/governance/tests)",
 }
@@ -405,6 +405,12 @@ PAGES: list[Page] = [
     Page("returns:ssda903", "/returns/ssda903/", PA),
     Page("returns:ssda903", "/returns/ssda903/?year=2025", PA, state="failures"),
     Page("returns:ssda903", "/returns/ssda903/?year=1999", PA, state="errors"),
+    *form("returns:cin_census_build", "/returns/children-in-need-census/build/?year=2025", PA),
+    *form("returns:ssda903_build", "/returns/ssda903/build/?year=2025", PA),
+    *form("returns:annex_a_build", "/returns/ofsted-annex-a/build/", PA),
+    Page("returns:return_job", "/returns/jobs/{return_job_running}/", PA, state="running"),
+    Page("returns:return_job", "/returns/jobs/{return_job_finished}/", PA, state="finished"),
+    Page("returns:return_job", "/returns/jobs/{return_job_failed}/", PA, state="failed"),
 
     # Missing
     Page("missing:missing_report", "/missing/report/"),

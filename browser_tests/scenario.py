@@ -643,6 +643,23 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
                        lambda as_at: ("2025 to 2026", Outcome(dq_failures, 3, {})))
     data_quality.refresh("cin", system_job="scenario")
     dq_query = child["cp"].data_quality_issues.get(rule_code="2887Q")
+    # Returns: a census build running, one finished (its file a stub) and one failed, so the
+    # job pages can be swept without building a return in the background.
+    from hearth.returns.models import ReturnJob
+    analyst, asked = users["performance_analyst"], now
+    job_running = ReturnJob.objects.create(
+        return_name="cin", year=2025, requested_by=analyst, requested_at=asked,
+        status="running", started_at=asked, stage="Validating", unit="rules", done=120,
+        total=380)
+    job_finished = ReturnJob.objects.create(
+        return_name="cin", year=2025, requested_by=analyst, requested_at=asked,
+        status="finished", started_at=asked, finished_at=asked, children=0, errors=0,
+        queries=0, outcome={"failures": [], "rules_run": 0, "crashed": {}},
+        file=b"<Message/>", file_name="cin-census-2025-26.xml", content_type="application/xml")
+    job_failed = ReturnJob.objects.create(
+        return_name="903", year=2025, requested_by=analyst, requested_at=asked,
+        status="failed", started_at=asked, finished_at=asked,
+        message="Set HEARTH_LA_ONS_CODE to the local authority's 9-character ONS code.")
     allocated = child["j_authorise_allocate"].allocations.filter(end_date__isnull=True).first()
     return {
         "today": today.isoformat(),
@@ -660,6 +677,9 @@ def build() -> dict:  # noqa: C901 - one straight list of things to make
         "restricted": str(restricted.uuid) if restricted else None,
         "ids": {
             "dq_query": dq_query.pk,
+            "return_job_running": str(job_running.pk),
+            "return_job_finished": str(job_finished.pk),
+            "return_job_failed": str(job_failed.pk),
             "audit_programme": audit_programme.pk,
             "audit_done": audit_done.pk,
             "audit_draft": audit_draft.pk,

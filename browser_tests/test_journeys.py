@@ -351,6 +351,12 @@ def test_an_analyst_exports_the_census_and_opens_the_scorecard(page, hearth):
     expect(page.locator("h1")).to_have_text("Children in need census")
     page.select_option("#id_year", "2025")
     click_through(page.get_by_role("button", name="Check the census"))
+    # The build runs in the background worker; its page follows the progress and shows the
+    # outcome when it is done.
+    click_through(page.get_by_role("button", name="Build and check the census"))
+    expect(page.locator("h1")).to_have_text("Build of the children in need census")
+    expect(page.locator(".govuk-panel__title")).to_have_text("Built", timeout=120_000)
+    click_through(page.get_by_role("link", name="See the failures"))
     children = int(summary_value(page, "Children").inner_text().replace(",", ""))
     assert children > 0
     expect(summary_value(page, "Rules run")).to_contain_text("109")

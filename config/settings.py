@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     "hearth.core",
     "hearth.accounts",
     "hearth.workingdays",
@@ -212,6 +214,14 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
     }
 }
+
+# Background jobs (ADR 0029): django-tasks with its database backend; `manage.py db_worker` runs
+# them (bin/run starts one beside the server). HEARTH_TASKS_BACKEND=immediate runs each job
+# inside the request that queues it, as the tests do.
+TASKS = {"default": {"BACKEND": {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}[os.environ.get("HEARTH_TASKS_BACKEND", "database")], "QUEUES": ["default"]}}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

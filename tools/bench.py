@@ -10,8 +10,10 @@ with django.test.Client and time the child record page, people search and team l
 social worker of a busy team; My work as that worker, the team worklist (plain and filtered to
 overdue tasks) as the manager of the team with the most open tasks and the service worklist as
 a service manager; the MASH queue (plain, and filtered to red contacts) as a front door worker;
-and the teams overview as a performance analyst. With --browser, also the time to usable of
-the child record, My work and the MASH queue in headless Chromium (tools/browser_timings.py).
+and the teams overview as a performance analyst; the permanence and PLO trackers, the IRO
+caseload, the care leavers list and the missing children report (casework_ii_pages). With
+--browser, also the time to usable of the child record, My work and the MASH queue in headless
+Chromium (tools/browser_timings.py).
 Prints a table and writes bench-results/bench.json. Target: p95 under 100 ms on the large
 profile with PostgreSQL.
 """
@@ -179,6 +181,7 @@ def measure(*, requests: int, seed: int) -> dict:
         *worker_pages(worker, rng, requests),
         *worklist_pages(worker, requests),
         timed("teams overview", analyst, [("/teams/", None)] * requests),
+        *casework_ii_pages(requests),
     ]
     return {"database_counts": database_counts(), "worker": worker.username,
             "worker_team": str(worker.team), "analyst": analyst.username,
@@ -249,6 +252,30 @@ def worklist_pages(worker, requests: int) -> list[dict]:
         timed("MASH queue: red", front_door, [("/front-door/", {"rag": "red"})] * requests),
     ]
     return pages
+
+
+def casework_ii_pages(requests: int) -> list[dict]:
+    """The children in care trackers (issue 4): the permanence and PLO trackers as a service
+    manager, the IRO view as the IRO with the most looked-after children, the care leavers list
+    as a personal adviser and the missing children report."""
+    from django.db.models import Count, Q
+
+    from hearth.accounts.models import Team, User
+
+    head = User.objects.filter(role="service_manager").order_by("username").first()
+    iro = (User.objects.filter(role="iro")
+           .annotate(children=Count("iro_periods", filter=Q(iro_periods__ended_on__isnull=True)))
+           .order_by("-children", "username").first())
+    adviser = (User.objects.filter(team__service=Team.Service.CARE_LEAVERS,
+                                   role="social_worker").order_by("username").first()
+               or head)
+    return [
+        timed("permanence tracker", head, [("/permanence/tracker/", None)] * requests),
+        timed("PLO tracker", head, [("/court/plo-tracker/", None)] * requests),
+        timed("IRO caseload", iro, [("/care/iro-caseload/", None)] * requests),
+        timed("care leavers", adviser, [("/leaving-care/", None)] * requests),
+        timed("missing children report", head, [("/missing/report/", None)] * requests),
+    ]
 
 
 def timed(page: str, user, requests: list[tuple[str, dict | None]]) -> dict:

@@ -8,4 +8,6 @@ EVENTS = {
     "SSDA903_CHILD_EXPORTED": "A child's record was written into an SSDA903 return",
     "SSDA903_VALIDATED": "The SSDA903 return for a collection year was validated",
     "SSDA903_RETURN_IMPORTED": "An SSDA903 return from a previous system was imported",
+    "RETURN_BUILD_REQUESTED": "A build of a statutory return was queued to run in the background",
+    "RETURN_FILE_DOWNLOADED": "The file of a return built in the background was downloaded",
 }

@@ -138,10 +138,12 @@ def cin_census_tables(*, start_year: int, progress: Progress | None = None):
 
 
 def cin_census_validate(*, start_year: int, actor=None, system_job: str = "",
-                        progress: Progress | None = None, tables=None, build=None):
+                        progress: Progress | None = None, tables=None, build=None,
+                        rule_progress: Progress | None = None):
     """Runs the year's DfE rules on the census built from the records. Returns (build, outcome).
 
-    Pass `tables` and `build` from an export to validate what was just written.
+    Pass `tables` and `build` from an export to validate what was just written. `progress` is
+    told of the children built, `rule_progress` of the rules run.
     """
     from hearth.returns.cin import validation
 
@@ -149,7 +151,7 @@ def cin_census_validate(*, start_year: int, actor=None, system_job: str = "",
     if tables is None:
         build, tables = cin_census_tables(start_year=start_year, progress=progress)
     started = time.perf_counter()
-    outcome = validation.run(tables, build.year.RULESET)
+    outcome = validation.run(tables, build.year.RULESET, progress=rule_progress)
     build.seconds["validate"] = time.perf_counter() - started
     auditor.record("CIN_CENSUS_VALIDATED", detail={
         "year": start_year, "children": build.children, "ruleset": build.year.RULESET,
@@ -244,7 +246,8 @@ def ssda903_la_code() -> str:
 
 
 def ssda903_validate(*, start_year: int, actor=None, system_job: str = "",
-                     progress: Progress | None = None, build: Ssda903Build | None = None):
+                     progress: Progress | None = None, build: Ssda903Build | None = None,
+                     rule_progress: Progress | None = None):
     """Runs the year's DfE rules on the return built from the records, with last year's
     tables. Returns (build, outcome). Pass `build` from an export to check what was written."""
     from hearth.returns.ssda903 import validation
@@ -257,7 +260,8 @@ def ssda903_validate(*, start_year: int, actor=None, system_job: str = "",
     tables = build.this_year.frames()
     tables.update({name + PREVIOUS: frame for name, frame in build.last_year.frames().items()})
     build.seconds["tables"] = time.perf_counter() - started
-    outcome = validation.run(tables, build.year.RULESET, local_authority=la_code)
+    outcome = validation.run(tables, build.year.RULESET, local_authority=la_code,
+                             progress=rule_progress)
     build.seconds["validate"] = time.perf_counter() - started
     Auditor(actor, system_job=system_job).record("SSDA903_VALIDATED", detail={
         "year": start_year, "children": build.children, "ruleset": build.year.RULESET,

@@ -1,46 +1,53 @@
-"""The performance analysts' page for the children in need census: choose a collection year,
-download the XML, and see the DfE validation failures by rule and child (paged).
+"""The performance analysts' pages for the returns: choose a collection year and see the DfE
+validation failures by rule and child (paged), as the latest build of that year found them.
 
-Validating rebuilds the census from the records, so the outcome is kept for a few minutes
-(per process, Django's cache) and the page offers to check again.
+Building and validating a return takes a while on a large authority, so it runs in the
+background (hearth.returns.jobs, job_views): the page shows a finished build's outcome and
+file, lists the recent builds, and offers to build again from the records.
 """
 
 import datetime as dt
 import io
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 
-from hearth.core import clock
 from hearth.core.permissions import requires
 from hearth.people import services as people_services
-from hearth.returns import cin, selectors, services
+from hearth.returns import cin, jobs, selectors, services
+from hearth.returns.access import access_return_job
 from hearth.returns.annex_a import build as annex_a_build
 from hearth.returns.forms import AnnexAForm, CinCensusForm, Ssda903Form
+from hearth.returns.job_views import recent_jobs
+from hearth.returns.models import ReturnJob
 
 PAGE_SIZE = 50
-KEPT_FOR_SECONDS = 600
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _kept(key: str, *, again: bool, check) -> dict:
-    """A return's validation as last checked (for KEPT_FOR_SECONDS), or checked now: `check()`
-    gives its outcome and figures."""
-    kept = None if again else cache.get(key)
-    if kept is None:
-        kept = {**check(), "checked_at": clock.now()}
-        cache.set(key, kept, KEPT_FOR_SECONDS)
-    return kept
+def _finished_job(request, return_name: str, year: int) -> ReturnJob | None:
+    """The build the page shows: the one named (?job=, which must be of this return and year
+    and finished), or else the latest finished build of the year."""
+    job_id = request.GET.get("job")
+    if not job_id:
+        return selectors.return_job_latest_finished(return_name, year=year)
+    job = access_return_job(request.user, job_id)
+    if job.return_name != return_name or job.year != year or job.status != job.Status.FINISHED:
+        raise Http404("No finished build of that return and year")
+    return job
 
 
-def _checked(request, year: int, *, again: bool) -> dict:
-    def check():
-        build, outcome = services.cin_census_validate(start_year=year, actor=request.user)
-        return {"outcome": outcome, "children": build.children, "seconds": build.seconds}
+def _checked(job: ReturnJob) -> dict:
+    return {"children": job.children, "seconds": job.figures.get("seconds", {}),
+            "checked_at": job.finished_at, "job": job, **job.figures}
 
-    return _kept(f"returns:cin:{year}:validation", again=again, check=check)
+
+def _page_context(request, form, return_name: str, *, validator: bool) -> dict:
+    return {"form": form, "validator_installed": validator,
+            "query_params": {k: v for k, v in request.GET.items()
+                             if k not in ("page", "jobs_page")},
+            **recent_jobs(request, return_name)}
 
 
 def _failures_page(request, outcome, failures: list, *, where: str) -> dict:
@@ -63,43 +70,22 @@ def _matching(outcome, *, rule: str, child: str) -> list:
 @requires("returns.export_returns")
 def cin_census_view(request):
     form = CinCensusForm(request.GET or None)
-    context = {"form": form, "validator_installed": services.validator_installed(),
-               "query_params": {k: v for k, v in request.GET.items()
-                                if k not in ("page", "again")}}
+    context = _page_context(request, form, "cin", validator=services.validator_installed())
     if not form.is_valid() or not context["validator_installed"]:
         return render(request, "returns/cin_census.html", context)
     year = form.cleaned_data["year"]
-    try:
-        checked = _checked(request, year, again=request.GET.get("again") == "1")
-    except services.ReturnNotReady as error:
-        context["not_ready"] = str(error)
+    context.update(year=year, year_module=cin.for_year(year), caveat=cin.caveat(year))
+    job = _finished_job(request, "cin", year)
+    if job is None:
         return render(request, "returns/cin_census.html", context)
-    outcome = checked["outcome"]
+    outcome = jobs.outcome_of(job)
     failures = _matching(outcome, rule=form.cleaned_data["rule"],
                          child=form.cleaned_data["child"])
     context.update(
-        year=year, year_module=cin.for_year(year), caveat=cin.caveat(year), checked=checked,
-        outcome=outcome, **_failures_page(request, outcome, failures,
-                                          where="children in need census validation"))
+        checked=_checked(job), outcome=outcome,
+        **_failures_page(request, outcome, failures,
+                         where="children in need census validation"))
     return render(request, "returns/cin_census.html", context)
-
-
-@requires("returns.export_returns")
-def cin_census_download_view(request, year: int):
-    try:
-        module = cin.for_year(year)
-    except cin.UnsupportedYear:
-        raise Http404("No census layout for that year") from None
-    out = io.BytesIO()
-    try:
-        services.cin_census_export(start_year=year, out=out, actor=request.user)
-    except services.ReturnNotReady as error:
-        return render(request, "returns/cin_census.html",
-                      {"form": CinCensusForm(), "not_ready": str(error),
-                       "validator_installed": services.validator_installed()}, status=409)
-    out.seek(0)
-    name = f"cin-census-{module.START_YEAR}-{str(module.START_YEAR + 1)[2:]}.xml"
-    return FileResponse(out, as_attachment=True, filename=name, content_type="application/xml")
 
 
 def _annex_a_name(as_at) -> str:
@@ -110,7 +96,7 @@ def _annex_a_name(as_at) -> str:
 def annex_a_view(request):
     """Choose the as-at date, see each list's window and row count, download the workbook."""
     form = AnnexAForm(request.GET or None)
-    context = {"form": form}
+    context = {"form": form, **recent_jobs(request, "annex_a")}
     if form.is_valid():
         as_at = form.cleaned_data["as_at"]
         try:
@@ -141,58 +127,25 @@ def annex_a_download_view(request, as_at: str):
 # ---- The SSDA903 children looked after return ---------------------------------------------------
 
 
-def _ssda903_checked(request, year: int, *, again: bool) -> dict:
-    def check():
-        build, outcome = services.ssda903_validate(start_year=year, actor=request.user)
-        return {"outcome": outcome, "children": build.children,
-                "previous_children": build.previous_children, "seconds": build.seconds,
-                "rows": {name: len(rows) for name, rows in build.this_year.rows.items()}}
-
-    return _kept(f"returns:903:{year}:validation", again=again, check=check)
-
-
 @requires("returns.export_returns")
 def ssda903_view(request):
     from hearth.returns import ssda903
 
     form = Ssda903Form(request.GET or None)
-    context = {"form": form, "validator_installed": services.validator_installed("903"),
-               "query_params": {k: v for k, v in request.GET.items()
-                                if k not in ("page", "again")}}
+    context = _page_context(request, form, "903",
+                            validator=services.validator_installed("903"))
     if not form.is_valid() or not context["validator_installed"]:
         return render(request, "returns/ssda903.html", context)
     year = form.cleaned_data["year"]
-    try:
-        checked = _ssda903_checked(request, year, again=request.GET.get("again") == "1")
-    except services.ReturnNotReady as error:
-        context["not_ready"] = str(error)
+    context.update(year=year, year_module=ssda903.for_year(year))
+    job = _finished_job(request, "903", year)
+    if job is None:
         return render(request, "returns/ssda903.html", context)
-    outcome = checked["outcome"]
+    outcome = jobs.outcome_of(job)
     table, rule = form.cleaned_data["table"], form.cleaned_data["rule"].upper()
     failures = [f for f in _matching(outcome, rule="", child=form.cleaned_data["child"])
                 if (not table or f.table == table) and (not rule or f.rule_code.upper() == rule)]
     context.update(
-        year=year, year_module=ssda903.for_year(year), checked=checked, outcome=outcome,
+        checked=_checked(job), outcome=outcome,
         **_failures_page(request, outcome, failures, where="SSDA903 return validation"))
     return render(request, "returns/ssda903.html", context)
-
-
-@requires("returns.export_returns")
-def ssda903_download_view(request, year: int):
-    """This year's and last year's CSV files as one zip; the export is audited per child."""
-    import zipfile
-
-    from hearth.returns import ssda903
-
-    try:
-        module = ssda903.for_year(year)
-    except ssda903.UnsupportedYear:
-        raise Http404("No SSDA903 layout for that year") from None
-    _, files = services.ssda903_export(start_year=year, actor=request.user)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in files.items():
-            archive.writestr(name, data)
-    out.seek(0)
-    name = f"ssda903-{module.START_YEAR}-{str(module.START_YEAR + 1)[2:]}.zip"
-    return FileResponse(out, as_attachment=True, filename=name, content_type="application/zip")

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 # census module its collection year.
 NEEDS_PARAMETERS = {"api:people", "api:child_pre_proceedings_census"}
 # Records the matrix makes that are not the child's: a restricted child does not hide them.
-NOT_THE_CHILDS = {"team_id", "household_id", "provider_id"}
+NOT_THE_CHILDS = {"team_id", "household_id", "provider_id", "adopters_id"}
 
 
 def api_routes():

@@ -59,7 +59,9 @@ def _notes(template) -> dict[int, str]:
     return notes
 
 
-def annex_a_build(*, as_at: dt.date, template_key: str | None = None) -> AnnexABuild:
+def annex_a_build(*, as_at: dt.date, template_key: str | None = None,
+                  progress=None) -> AnnexABuild:
+    """`progress(done, total)`, when given, is told of each list as it starts and at the end."""
     template = annex_a.for_template(template_key)
     if as_at > clock.today():
         raise AnnexANotReady("The as-at date must be today or in the past.")
@@ -68,20 +70,24 @@ def annex_a_build(*, as_at: dt.date, template_key: str | None = None) -> AnnexAB
         raise AnnexANotReady("Set up the local authority first.")
     build = AnnexABuild(template, as_at, authority.name, notes=_notes(template))
     started = time.perf_counter()
-    for item in template.LISTS:
+    for done, item in enumerate(template.LISTS):
+        if progress:
+            progress(done, len(template.LISTS))
         list_started = time.perf_counter()
         build.windows[item.number] = window(as_at, item.months)
         build.lists[item.number] = rows.BUILDERS[item.number](as_at)
         build.seconds[item.number] = time.perf_counter() - list_started
+    if progress:
+        progress(len(template.LISTS), len(template.LISTS))
     build.seconds["build"] = time.perf_counter() - started
     return build
 
 
 def annex_a_export(*, as_at: dt.date, out: BinaryIO, actor=None, system_job: str = "",
-                   template_key: str | None = None) -> AnnexABuild:
+                   template_key: str | None = None, progress=None) -> AnnexABuild:
     """Writes the Annex A workbook as at `as_at` to `out` and audits it. Returns the build."""
     auditor = Auditor(actor, system_job=system_job)
-    build = annex_a_build(as_at=as_at, template_key=template_key)
+    build = annex_a_build(as_at=as_at, template_key=template_key, progress=progress)
     started = time.perf_counter()
     workbook.write(out, template=build.template, authority=build.authority, as_at=as_at,
                    made_at=timezone.localtime(clock.now()), lists=build.lists,

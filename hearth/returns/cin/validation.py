@@ -66,8 +66,32 @@ def ruleset(ruleset_year: str) -> dict:
     return get_year_ruleset(ruleset_year)
 
 
+def _counting(rules, progress) -> list:
+    """The rules to run, calling `progress(done, total)` as each one starts and at the end."""
+    rules = list(rules)
+
+    def each():
+        for done, rule in enumerate(rules):
+            progress(done, len(rules))
+            yield rule
+        progress(len(rules), len(rules))
+
+    return each()
+
+
+class _CountedValidator(CinValidator):
+    """The validator as it is, reporting each rule it starts (for a job's progress)."""
+
+    progress = None
+
+    def get_rules_to_run(self, registry, selected_rules=None):
+        rules = super().get_rules_to_run(registry, selected_rules)
+        return _counting(rules, self.progress) if self.progress else rules
+
+
 def run(tables: dict[str, pd.DataFrame], ruleset_year: str,
-        selected_rules: list[str] | None = None) -> Outcome:
+        selected_rules: list[str] | None = None, progress=None) -> Outcome:
+    """`progress(done, total)`, when given, is called as each rule starts."""
     registry = ruleset(ruleset_year)
     # Only the tables the installed validator knows (0.1.13 has no PreProceedings table).
     tables = {name: frame for name, frame in tables.items() if name in CINTable.__members__}
@@ -76,7 +100,9 @@ def run(tables: dict[str, pd.DataFrame], ruleset_year: str,
     # pandas 1.5 warns of its own future changes from inside the rules: not ours to act on.
     with contextlib.redirect_stdout(printed), warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)
-        validator = CinValidator(process_data({k: v.copy() for k, v in tables.items()}),
+        validator_class = type("Counted", (_CountedValidator,), {"progress": staticmethod(
+            progress)}) if progress else CinValidator
+        validator = validator_class(process_data({k: v.copy() for k, v in tables.items()}),
                                  registry, selected_rules=selected_rules)
     crashed = {m.group(1): m.group(2) for line in printed.getvalue().splitlines()
                if (m := CRASH.match(line))}

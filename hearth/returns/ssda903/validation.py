@@ -33,7 +33,22 @@ def ruleset(ruleset_year: str) -> dict:
     return get_year_ruleset(ruleset_year)
 
 
-def _validator_class():
+class _Counted(dict):
+    """The rules to run ({code: rule}), calling `progress(done, total)` as each one starts."""
+
+    def __init__(self, rules, progress):
+        super().__init__(rules)
+        self.progress = progress
+
+    def items(self):
+        rules = list(super().items())
+        for done, item in enumerate(rules):
+            self.progress(done, len(rules))
+            yield item
+        self.progress(len(rules), len(rules))
+
+
+def _validator_class(progress=None):
     from lac_validator.lac_validator import LacValidator
 
     class _OnTables(LacValidator):
@@ -44,19 +59,24 @@ def _validator_class():
             self.registry, self.metadata = registry, metadata
             self.validate(selected_rules)
 
+        def get_rules_to_run(self, registry, selected_rules=None):
+            rules = super().get_rules_to_run(registry, selected_rules)
+            return _Counted(rules, progress) if progress else rules
+
     return _OnTables
 
 
 def run(tables: dict[str, pd.DataFrame], ruleset_year: str, *, local_authority: str,
-        selected_rules: list[str] | None = None) -> Outcome:
+        selected_rules: list[str] | None = None, progress=None) -> Outcome:
     """`tables`: this year's by the validator's names, last year's with `_last` after them.
-    `local_authority`: the LA's 9-character ONS code."""
+    `local_authority`: the LA's 9-character ONS code. `progress(done, total)`, when given, is
+    called as each rule starts."""
     registry = ruleset(ruleset_year)
     metadata = {"collectionYear": ruleset_year, "localAuthority": local_authority,
                 "file_format": "csv"}
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed), _logging_off():
-        validator = _validator_class()(metadata, {k: v.copy() for k, v in tables.items()},
+        validator = _validator_class(progress)(metadata, {k: v.copy() for k, v in tables.items()},
                                        registry, selected_rules)
     failures = _failures(validator.ds_results, registry, tables)
     failures.sort(key=lambda f: (_rule_sort_key(f.rule_code), f.child_id, f.table,

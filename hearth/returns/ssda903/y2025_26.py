@@ -12,6 +12,7 @@ blank, never filled with a guess (the exceptions are in OC2: see `_oc2`).
 
 import datetime as dt
 
+from hearth.people.rules import age_on
 from hearth.returns.ssda903.records import ChildFacts, CollectionPeriod
 
 START_YEAR = 2025
@@ -65,6 +66,7 @@ REASON_PLACE_CHANGE = frozenset({"CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "C
 REVIEW_CODE = frozenset({"PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"})
 SDQ_REASON = frozenset({"SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5"})
 IN_TOUCH = frozenset({"YES", "NO", "DIED", "REFU", "NREQ", "RHOM"})
+IN_TOUCH_YES, NOT_IN_TOUCH = "YES", "0"  # ACTIV and ACCOM are 0 when not in touch
 ACTIVITY = frozenset({"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6", "0"})
 MISSING = frozenset({"M", "A"})
 SW_REASON = frozenset({"MANAGE", "FCONTA", "LEFTRL", "ORGRST", "TSPROC", "ABSENC", "CHCHAN",
@@ -116,7 +118,7 @@ def rows(facts: ChildFacts, census: CollectionPeriod) -> dict[str, list[dict]]:
                             "DUC": _date(_birthday(person.date_of_birth, 18))})
     if facts.oc2 is not None:
         out["OC2"].append(_oc2(facts, ids, census))
-    if facts.in_oc3_cohort:
+    if facts.in_oc3_cohort and not _oc3_not_required(facts, census):
         out["OC3"].append(_oc3(facts, ids))
     out["Missing"] = [{**ids, "MISSING": m.kind, "MIS_START": _date(m.started_on),
                        "MIS_END": _date(m.returned_on if census.contains(m.returned_on)
@@ -224,11 +226,32 @@ def _oc2(facts: ChildFacts, ids: dict, census: CollectionPeriod) -> dict:
 
 
 def _oc3(facts: ChildFacts, ids: dict) -> dict:
+    """In touch, activity and accommodation around the birthday. Not in touch (NO, DIED, REFU,
+    NREQ, RHOM) is sent with activity and accommodation 0, as the guidance asks (rules 153, 344,
+    345). None recorded is sent blank, for the validator to ask the worker for it."""
     situation = facts.oc3
     if situation is None:
         return {**ids, "IN_TOUCH": "", "ACTIV": "", "ACCOM": ""}
+    if situation.in_touch != IN_TOUCH_YES:
+        return {**ids, "IN_TOUCH": situation.in_touch, "ACTIV": NOT_IN_TOUCH,
+                "ACCOM": NOT_IN_TOUCH}
     return {**ids, "IN_TOUCH": situation.in_touch, "ACTIV": situation.activity,
             "ACCOM": situation.accom_903}
+
+
+def _oc3_not_required(facts: ChildFacts, census: CollectionPeriod) -> bool:
+    """Care leaver information is not wanted for a young person looked after for the 12 months
+    to 31 March (rule 187), nor for a 17 or 18 year old looked after on or after their latest
+    birthday: still in care, or leaving care after it (rules 1007 and 1016). They are left out
+    of OC3: a row with the items blank would fail rules 131 to 133."""
+    if facts.continuously_looked_after:
+        return True
+    born = facts.person.date_of_birth
+    age = age_on(born, census.reference_date)
+    if age not in (17, 18):
+        return False
+    birthday = _birthday(born, age)
+    return any(e.ended_on is None or e.ended_on >= birthday for e in facts.episodes)
 
 
 def sw_id(worker_id: int) -> str:

@@ -159,7 +159,7 @@ def test_the_commands_take_the_year_and_say_what_is_not_checked(made, tmp_path, 
     assert len(root.findall(".//PreProceedingsandFGDM")) == 3
 
 
-def test_the_page_offers_2026_and_shows_the_caveat(client, personas, made):
+def test_the_page_offers_2026_and_shows_the_caveat(client, personas, made, build_return):
     client.force_login(personas.analyst_dana)
     page = reverse("returns:cin_census")
     body = client.get(page).content.decode()
@@ -168,5 +168,6 @@ def test_the_page_offers_2026_and_shows_the_caveat(client, personas, made):
     assert "does not check the pre-proceedings" in body
     assert "does not check the pre-proceedings" not in client.get(
         page, {"year": "2025"}).content.decode()
-    response = client.get(reverse("returns:cin_census_download", args=[2026]))
+    job = build_return(client, "cin", year=2026)
+    response = client.get(reverse("returns:return_job_download", args=[job.pk]))
     assert response["Content-Disposition"] == 'attachment; filename="cin-census-2026-27.xml"'

@@ -6,7 +6,6 @@ import io
 import zipfile
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from hearth.care.models import DeprivationOfLibertyOrder
@@ -17,27 +16,21 @@ pytestmark = pytest.mark.django_db
 PAGE = reverse("returns:ssda903")
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.mark.parametrize("persona", ["sw_alice", "tm_bob", "iro_erin", "bs_ben", "admin_sam"])
 def test_only_analysts_and_service_managers_open_the_page(client, personas, persona):
     client.force_login(getattr(personas, persona))
     assert client.get(PAGE).status_code == 403
-    assert client.get(reverse("returns:ssda903_download", args=[2025])).status_code == 403
+    assert client.post(reverse("returns:ssda903_build"), {"year": 2025}).status_code == 403
 
 
 def test_the_page_lists_failures_by_rule_and_child_and_audits_them(client, personas,
-                                                                   authority):
+                                                                   authority, build_return):
     child = _looked_after(personas)
     child.ethnicity = "XXXX"
     child.save(update_fields=["ethnicity"])
     client.force_login(personas.analyst_dana)
     assert '<option value="2026">2026 to 2027</option>' in client.get(PAGE).content.decode()
+    build_return(client, "903", year=2025)
     body = client.get(PAGE, {"year": "2025", "rule": "103"}).content.decode()
     assert "Failures by rule" in body and "1 failure of rule 103" in body
     assert child.la_child_id in body and child.last_name.upper() not in body
@@ -51,16 +44,17 @@ def test_the_page_lists_failures_by_rule_and_child_and_audits_them(client, perso
         PAGE, {"year": "1999"}).content.decode()
 
 
-def test_the_download_is_a_zip_of_both_years_files(client, personas, authority):
+def test_the_download_is_a_zip_of_both_years_files(client, personas, authority, build_return):
     child = _looked_after(personas)
     client.force_login(personas.analyst_dana)
-    response = client.get(reverse("returns:ssda903_download", args=[2025]))
+    job = build_return(client, "903", year=2025)
+    response = client.get(reverse("returns:return_job_download", args=[job.pk]))
     assert response["Content-Disposition"] == 'attachment; filename="ssda903-2025-26.zip"'
     names = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))).namelist()
     assert "2025-26/episodes.csv" in names and "2024-25/header.csv" in names
     assert AuditEvent.objects.filter(event_code="SSDA903_CHILD_EXPORTED",
                                      child_id=child.pk, actor=personas.analyst_dana).exists()
-    assert client.get(reverse("returns:ssda903_download", args=[1999])).status_code == 404
+    assert client.post(reverse("returns:ssda903_build"), {"year": 1999}).status_code == 200
 
 
 def _day(name: str, day: int, month: int, year: int) -> dict:

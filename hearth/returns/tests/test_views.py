@@ -3,7 +3,6 @@
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from hearth.core.models import AuditEvent
@@ -11,13 +10,6 @@ from hearth.returns.tests.factories import build_records, with_a_wrong_upn
 
 pytestmark = pytest.mark.django_db
 PAGE = reverse("returns:cin_census")
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -29,7 +21,8 @@ def made(personas, authority):
 def test_only_analysts_and_service_managers_open_the_page(client, personas, persona):
     client.force_login(getattr(personas, persona))
     assert client.get(PAGE).status_code == 403
-    assert client.get(reverse("returns:cin_census_download", args=[2025])).status_code == 403
+    assert client.get(reverse("returns:cin_census_build")).status_code == 403
+    assert client.post(reverse("returns:cin_census_build"), {"year": 2025}).status_code == 403
 
 
 def test_the_page_offers_the_collection_years(client, personas):
@@ -50,8 +43,12 @@ def test_a_year_without_a_layout_is_a_form_error(client, personas):
 
 
 def test_choosing_a_year_lists_the_failures_by_rule_and_child_and_audits_them(
-        client, personas, made):
+        client, personas, made, build_return):
     client.force_login(personas.analyst_dana)
+    body = client.get(PAGE, {"year": "2025"}).content.decode()
+    assert "This year has not been built yet" in body  # no build inside the request
+    assert not AuditEvent.objects.filter(event_code="CIN_CENSUS_VALIDATED").exists()
+    build_return(client, "cin", year=2025)
     response = client.get(PAGE, {"year": "2025"})
     body = response.content.decode()
     assert response.status_code == 200
@@ -66,15 +63,16 @@ def test_choosing_a_year_lists_the_failures_by_rule_and_child_and_audits_them(
     assert made.protected.pk in set(listed.values_list("child_id", flat=True))
     assert AuditEvent.objects.filter(event_code="CIN_CENSUS_VALIDATED",
                                      actor=personas.analyst_dana).count() == 1
-    # Paging and filtering reuse the outcome; checking again runs the rules again.
+    # Paging and filtering reuse the build's outcome; building again runs the rules again.
     client.get(PAGE, {"year": "2025", "rule": "1530"})
     assert AuditEvent.objects.filter(event_code="CIN_CENSUS_VALIDATED").count() == 1
-    client.get(PAGE, {"year": "2025", "again": "1"})
+    build_return(client, "cin", year=2025)
     assert AuditEvent.objects.filter(event_code="CIN_CENSUS_VALIDATED").count() == 2
 
 
-def test_filtering_by_rule_and_child(client, personas, made):
+def test_filtering_by_rule_and_child(client, personas, made, build_return):
     client.force_login(personas.sm_sara)
+    build_return(client, "cin", year=2025)
     body = client.get(PAGE, {"year": "2025", "rule": "1530",
                              "child": made.protected.la_child_id}).content.decode()
     assert "1 failure of rule 1530" in body
@@ -83,9 +81,10 @@ def test_filtering_by_rule_and_child(client, personas, made):
     assert "No failures match." in body
 
 
-def test_the_download_is_the_census_xml_and_is_audited(client, personas, made):
+def test_the_download_is_the_census_xml_and_is_audited(client, personas, made, build_return):
     client.force_login(personas.analyst_dana)
-    response = client.get(reverse("returns:cin_census_download", args=[2025]))
+    job = build_return(client, "cin", year=2025)
+    response = client.get(reverse("returns:return_job_download", args=[job.pk]))
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="cin-census-2025-26.xml"'
     root = ET.fromstring(b"".join(response.streaming_content))
@@ -94,16 +93,22 @@ def test_the_download_is_the_census_xml_and_is_audited(client, personas, made):
     event = AuditEvent.objects.get(event_code="CIN_CENSUS_EXPORTED")
     assert event.actor == personas.analyst_dana
     assert AuditEvent.objects.filter(event_code="CIN_CENSUS_CHILD_EXPORTED").count() == 4
+    downloaded = AuditEvent.objects.get(event_code="RETURN_FILE_DOWNLOADED")
+    assert downloaded.actor == personas.analyst_dana and downloaded.detail["job"] == str(job.pk)
 
 
-def test_a_download_for_a_year_without_a_layout_is_not_found(client, personas):
+def test_a_build_for_a_year_without_a_layout_is_a_form_error(client, personas):
     client.force_login(personas.analyst_dana)
-    assert client.get(reverse("returns:cin_census_download", args=[1999])).status_code == 404
+    response = client.post(reverse("returns:cin_census_build"), {"year": 1999})
+    assert response.status_code == 200
+    assert "Choose a collection year from the list" in response.content.decode()
 
 
-def test_without_a_local_authority_the_page_says_what_to_set_up(client, personas):
+def test_without_a_local_authority_the_build_fails_saying_what_to_set_up(
+        client, personas, build_return):
     client.force_login(personas.analyst_dana)
-    body = client.get(PAGE, {"year": "2025"}).content.decode()
+    job = build_return(client, "cin", year=2025)
+    assert job.status == "failed"
+    body = client.get(reverse("returns:return_job", args=[job.pk])).content.decode()
+    assert "The build failed" in body
     assert "Set up the local authority and its DfE LA number first." in body
-    response = client.get(reverse("returns:cin_census_download", args=[2025]))
-    assert response.status_code == 409

@@ -67,3 +67,13 @@ def progress_printer(command, verb: str, what: str = "have an episode of need"):
             command.stdout.write(f"{verb}: {done:,} of {total:,} children")
 
     return progress
+
+
+def rule_printer(command, every: int = 50):
+    """Progress of the validator's rules, on stderr (the outcome is what stdout is for)."""
+
+    def progress(done: int, total: int) -> None:
+        if done == total or done % every == 0:
+            command.stderr.write(f"Validating: {done:,} of {total:,} rules")
+
+    return progress

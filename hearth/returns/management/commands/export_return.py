@@ -58,7 +58,8 @@ class Command(BaseCommand):
             f"children to {output} in {build.seconds['build']:.1f} s"))
         if validate:
             build, outcome = services.cin_census_validate(
-                start_year=year, system_job=SYSTEM_JOB, tables=tables, build=build)
+                start_year=year, system_job=SYSTEM_JOB, tables=tables, build=build,
+                rule_progress=_common.rule_printer(self))
             print_outcome(self, build, outcome)
 
     def _ssda903(self, year: int, out: Path, validate: bool) -> None:
@@ -80,8 +81,9 @@ class Command(BaseCommand):
             f"in {build.seconds['build']:.1f} s"))
         if validate:
             try:
-                build, outcome = services.ssda903_validate(start_year=year,
-                                                           system_job=SYSTEM_JOB, build=build)
+                build, outcome = services.ssda903_validate(
+                    start_year=year, system_job=SYSTEM_JOB, build=build,
+                    rule_progress=_common.rule_printer(self))
             except services.ReturnNotReady as error:
                 raise CommandError(str(error)) from None
             print_outcome(self, build, outcome)

@@ -51,11 +51,13 @@ class Command(BaseCommand):
             if return_name == "903":
                 build, outcome = services.ssda903_validate(
                     start_year=year, system_job=SYSTEM_JOB,
-                    progress=_common.progress_printer(self, "Built", "were looked after"))
+                    progress=_common.progress_printer(self, "Built", "were looked after"),
+                    rule_progress=_common.rule_printer(self))
             else:
                 build, outcome = services.cin_census_validate(
                     start_year=year, system_job=SYSTEM_JOB,
-                    progress=_common.progress_printer(self, "Built"))
+                    progress=_common.progress_printer(self, "Built"),
+                    rule_progress=_common.rule_printer(self))
         except services.ReturnNotReady as error:
             raise CommandError(str(error)) from None
         print_outcome(self, build, outcome)
