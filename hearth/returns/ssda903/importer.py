@@ -32,7 +32,8 @@ a Hearth with staff only and export again gives the same rows:
 - OC3: a `care_leaver` from the 17th to 21st birthday in the year (eligible if looked after
   that day, aged 17; else relevant at 17, former relevant from 18, having left care when their
   last period in the return ended, or else by that birthday and their 18th), and, unless the
-  row is blank, a `care_leaver_situation` as at that birthday.
+  row is blank, a `care_leaver_situation` as at that birthday (ACTIV and ACCOM 0, sent for a
+  young person not in touch, are none).
 - SWEpisodes: the SW_IDs name no one in Hearth (it holds no Social Work England numbers, and a
   default worker would make every child's history one person's), so they are imported only
   with --workers, a CSV of SW_ID and USERNAME: then each row is an `allocation` to that worker
@@ -213,7 +214,8 @@ def import_texts(texts: dict[str, str], *, result: ReturnImport, defaults: Defau
                            for p in outcome.problems]
         if result.ok:
             result.problems += translation.households_adopted(households)
-            result.counts["adopter_household"] = len(households)
+            if households:
+                result.counts["adopter_household"] = len(households)
         if result.ok and not result.dry_run:
             Auditor(None, system_job=SYSTEM_JOB).record(
                 "SSDA903_RETURN_IMPORTED", detail={
@@ -887,13 +889,9 @@ class Translation:
         add(facts.applies_from, 100, event, row)
         if not row.in_touch:
             return  # in the OC3 cohort, with nothing known of them yet
-        activity = row.activity
-        if activity == "0":
-            self.counts["OC3 ACTIV 0 (kept as no activity recorded)"] += 1
-            activity = ""
         situation = {"type": "care_leaver_situation", "care_leaver": leaver,
                      "as_at": facts.applies_from.isoformat(), "in_touch": row.in_touch,
-                     "activity": activity, "accommodation": row.accommodation}
+                     "activity": row.activity, "accommodation": row.accommodation}
         if row.accommodation:
             situation["accommodation_suitable"] = row.suitable
         add(facts.applies_from, 100, situation, row)

@@ -360,22 +360,28 @@ def oc2_row(file: str, row: dict, problems: list[CsvProblem]) -> Oc2Row:
 
 def oc3_row(file: str, row: dict, problems: list[CsvProblem]) -> Oc3Row:
     """ACCOM is a letter of Hearth's accommodation list and 1 (suitable) or 2; S and X are
-    never suitable (the list has S2 and X2 only)."""
+    never suitable (the list has S2 and X2 only). A young person not in touch has ACTIV and
+    ACCOM 0 (or blank); one in touch has both."""
     r = _Row(file, row, problems)
     in_touch = r.code("IN_TOUCH", y2025_26.IN_TOUCH, "in touch")
     activity = r.code("ACTIV", y2025_26.ACTIVITY, "activity")
     accom = r.text("ACCOM").upper()
     letter, suitable = "", None
-    if accom:
+    if accom and accom != y2025_26.NOT_IN_TOUCH:
         if len(accom) == 2 and accom[0] in ACCOMMODATION and accom[1] in "12" and not (
                 accom[0] in NEVER_SUITABLE_LETTERS and accom[1] == "1"):
             letter, suitable = accom[0], accom[1] == "1"
         else:
             r.refuse(f"ACCOM {accom!r} is not an accommodation code (a letter of "
-                     f"{''.join(sorted(ACCOMMODATION))} and 1 or 2; S and X take 2 only)")
-    if in_touch == "YES" and not (activity and accom):
-        r.refuse("IN_TOUCH is YES but ACTIV or ACCOM is blank: a young person in touch has "
-                 "both")
+                     f"{''.join(sorted(ACCOMMODATION))} and 1 or 2; S and X take 2 only; 0 "
+                     "when not in touch)")
+    if activity == y2025_26.NOT_IN_TOUCH:
+        activity = ""
+    if in_touch == y2025_26.IN_TOUCH_YES and not (activity and accom):
+        r.refuse("IN_TOUCH is YES but ACTIV or ACCOM is blank or 0: a young person in touch "
+                 "has both")
+    elif in_touch and in_touch != y2025_26.IN_TOUCH_YES and (activity or letter):
+        r.refuse(f"IN_TOUCH is {in_touch} (not in touch): ACTIV and ACCOM are 0")
     if not in_touch and (activity or accom):
         r.refuse("ACTIV or ACCOM is given but IN_TOUCH is blank")
     return Oc3Row(file, r.line, r.text("CHILD", required=True), r.date("DOB"), in_touch,

@@ -142,9 +142,9 @@ def build_permanence(personas, cai, placement) -> None:
 
 
 def build_care_leavers(personas) -> None:
-    """Two care leavers in the OC3 cohort, not looked after in the year: Fay (19 in the year)
+    """Three care leavers in the OC3 cohort, not looked after in the year: Fay (19 in the year)
     in touch, in education and living independently; Gus (18 in the year) with nothing
-    recorded yet (a blank OC3 row)."""
+    recorded yet (a blank OC3 row); Hal (20 in the year) not in touch (ACTIV and ACCOM 0)."""
     alice = personas.sw_alice
     fay = personas.child_for(alice, date_of_birth=D(2006, 8, 15), sex="F", ethnicity="WBRI")
     leaver = leaving_care.care_leaver_record(child=fay, category="former_relevant",
@@ -157,6 +157,12 @@ def build_care_leavers(personas) -> None:
     leaving_care.care_leaver_record(child=gus, category="former_relevant",
                                     applies_from=D(2025, 11, 2), left_care_on=D(2025, 11, 2),
                                     actor=alice)
+    hal = personas.child_for(alice, date_of_birth=D(2005, 7, 1), sex="M", ethnicity="WBRI")
+    leaver = leaving_care.care_leaver_record(child=hal, category="former_relevant",
+                                             applies_from=D(2023, 7, 1),
+                                             left_care_on=D(2023, 7, 1), actor=alice)
+    leaving_care.situation_record(care_leaver=leaver, as_at=D(2025, 7, 3), in_touch="NO",
+                                  actor=alice)
 
 
 def this_years(files: dict[str, bytes]) -> dict[str, bytes]:
@@ -242,15 +248,15 @@ def test_a_hand_built_return_round_trips_with_no_differences(personas, authority
     assert first["episodes.csv"].decode().count("\n") == 1 + 9
     assert first["oc2.csv"].decode().count("\n") == first["uasc.csv"].decode().count("\n") == 2
     for name, rows in (("ad1.csv", 1), ("placed_for_adoption.csv", 2),
-                       ("previous_permanence.csv", 3), ("oc3.csv", 2)):
+                       ("previous_permanence.csv", 3), ("oc3.csv", 3)):
         assert first[name].decode().count("\n") == 1 + rows, name
     output = run(write(tmp_path, first), personas)
-    assert "(2025 to 2026 SSDA903 return, 7 children) imported" in output
+    assert "(2025 to 2026 SSDA903 return, 8 children) imported" in output
     assert ",1,24/12/2025" in first["header.csv"].decode()  # bea is a mother
     tables = (*return_compare.COMPARED, "UASC", "OC2", *ROUND_TRIP)
     assert return_compare.differences(first, export(), tables) == []
     event = AuditEvent.objects.get(event_code="SSDA903_RETURN_IMPORTED")
-    assert event.detail["children"] == 7 and event.system_job == importer.SYSTEM_JOB
+    assert event.detail["children"] == 8 and event.system_job == importer.SYSTEM_JOB
     assert "PrevPerm rows not imported" not in output and "AD1 rows" not in output
     # Without --workers the social worker episodes are counted, not imported.
     assert "3 SWEpisodes rows not imported" in output
@@ -275,7 +281,7 @@ def test_a_child_already_in_hearth_is_refused_not_merged(personas, authority, tm
     run(folder, personas)
     before = snapshot()
     message = refused(folder, *options(personas))
-    assert message.count("is already in Hearth") == 7
+    assert message.count("is already in Hearth") == 8
     assert "header.csv line 2: a child with CHILD" in message
     assert snapshot() == before
 
@@ -402,10 +408,13 @@ def test_adoptions_previous_orders_and_care_leavers_are_recorded(personas, autho
     fay = CareLeaver.objects.get(child__la_child_id=Person.objects.get(
         date_of_birth=D(2006, 8, 15)).la_child_id)
     assert (fay.became_care_leaver_on, fay.left_care_on) == (D(2025, 8, 15), D(2024, 8, 15))
-    situation = Situation.objects.get()
-    assert (situation.care_leaver, situation.as_at, situation.in_touch, situation.activity,
-            situation.accom_903) == (fay, D(2025, 8, 15), "YES", "F2", "U1")
-    assert CareLeaver.objects.count() == 2
+    situation = Situation.objects.get(care_leaver=fay)
+    assert (situation.as_at, situation.in_touch, situation.activity, situation.accom_903) == (
+        D(2025, 8, 15), "YES", "F2", "U1")
+    hal = Situation.objects.exclude(care_leaver=fay).get()
+    assert (hal.as_at, hal.in_touch, hal.activity, hal.accommodation) == (
+        D(2025, 7, 1), "NO", "", "")
+    assert CareLeaver.objects.count() == 3
 
 
 @pytest.mark.parametrize(("name", "old", "new", "expected"), [
@@ -421,6 +430,7 @@ def test_adoptions_previous_orders_and_care_leavers_are_recorded(personas, autho
      "dated before this period of care began"),
     ("oc3.csv", ",YES,F2,U1", ",YES,F2,S1", "ACCOM 'S1' is not an accommodation code"),
     ("oc3.csv", ",YES,F2,U1", ",MAYBE,F2,U1", "IN_TOUCH 'MAYBE' is not a in touch code"),
+    ("oc3.csv", ",NO,0,0", ",NO,F2,0", "IN_TOUCH is NO (not in touch): ACTIV and ACCOM are 0"),
 ])
 def test_a_bad_permanence_or_care_leaver_row_refuses_the_return_at_its_line(
         personas, authority, tmp_path, name, old, new, expected):
