@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from hearth.accounts.roles import Role
-from hearth.care import lifecycle, rules
+from hearth.care import codes, lifecycle, rules
 from hearth.care.models import CareEpisode, CarePeriod, CareReview, DeprivationOfLibertyOrder
 from hearth.cases.models import TaskKind, Visit
 from hearth.cases.services import visit_record
@@ -55,8 +55,13 @@ class Placement:
 
 @transaction.atomic
 def care_period_start(*, child, started_on: dt.date, legal_status: str, category_of_need: str,
-                      placement: Placement, actor=None, system_job: str = "") -> CarePeriod:
-    """The child becomes looked after: the period and its first episode (RNE S)."""
+                      placement: Placement, actor=None, system_job: str = "",
+                      reason_new_episode: str = "S") -> CarePeriod:
+    """The child becomes looked after: the period and its first episode (RNE S). An import of
+    a period that began before the records it holds (a previous return) gives that episode's
+    own RNE instead: the period is held from that episode on."""
+    if reason_new_episode not in codes.ReasonNewEpisode.values:
+        raise DomainError("Choose the reason for the new episode", field="reason_new_episode")
     periods = CarePeriod.objects.select_for_update().filter(child=child)
     open_period = periods.filter(ended_on__isnull=True).first()
     rules.ensure_period_can_start(
@@ -75,7 +80,7 @@ def care_period_start(*, child, started_on: dt.date, legal_status: str, category
             period.save()
     except IntegrityError:  # another period was started for the child at the same moment
         raise DomainError(ALREADY_LOOKED_AFTER) from None
-    episode = _episode_create(period, started_on=started_on, reason="S",
+    episode = _episode_create(period, started_on=started_on, reason=reason_new_episode,
                               legal_status=legal_status, category_of_need=category_of_need,
                               placement=placement, placement_started_on=started_on, actor=actor)
     task_open(kind=TaskKind.ALLOCATE_IRO, child=child, source=period,

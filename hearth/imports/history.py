@@ -351,6 +351,7 @@ class CareStartEvent(PlacementFields, Event):
     started_on: dt.date
     legal_status: str
     category_of_need: str
+    reason_new_episode: str = "S"  # another when the period began in records not imported
 
 
 @dataclass(frozen=True, kw_only=True)

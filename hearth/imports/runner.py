@@ -269,7 +269,7 @@ class CaseRunner:
         self.records[e.ref] = care.care_period_start(
             child=self.child, started_on=e.started_on, legal_status=e.legal_status,
             category_of_need=e.category_of_need, placement=_placement(e), actor=self._by(e),
-            system_job=self.job)
+            system_job=self.job, reason_new_episode=e.reason_new_episode)
 
     def _period(self, ref: str) -> CarePeriod:
         return CarePeriod.objects.get(pk=self._record(ref).pk)  # as it is now

@@ -54,9 +54,10 @@ def ensure_date(value: dt.date | None, *, today: dt.date, field: str, what: str,
 
 
 def ensure_adoption_step(step: str, value: dt.date | None, *, facts: dict, today: dt.date,
-                         period_started_on: dt.date) -> None:
+                         period_started_on: dt.date | None) -> None:
     """`facts` are the decision's dates so far ({field: date or None}). Refuses a step already
-    recorded, one whose earlier step is missing, and a date before the steps it follows."""
+    recorded, one whose earlier step is missing, and a date before the steps it follows.
+    `period_started_on` is None when the day the child became looked after is not known."""
     what, after = ADOPTION_STEPS[step]
     if facts.get("adoption_order_on"):
         raise DomainError("The adoption order has been made: nothing more can be recorded on "
@@ -81,8 +82,8 @@ def ensure_adoption_step(step: str, value: dt.date | None, *, facts: dict, today
                               f"adoption ({day(facts['placed_on'])})", field=step)
 
 
-def ensure_decision(*, decided_on: dt.date | None, today: dt.date, period_started_on: dt.date,
-                    has_open_decision: bool) -> None:
+def ensure_decision(*, decided_on: dt.date | None, today: dt.date,
+                    period_started_on: dt.date | None, has_open_decision: bool) -> None:
     if has_open_decision:
         raise DomainError("The child already has a decision that they should be placed for "
                           "adoption: record its next step, or reverse it first",

@@ -10,7 +10,7 @@ import datetime as dt
 
 from django.db import IntegrityError, transaction
 
-from hearth.care.models import CarePeriod, CareReview
+from hearth.care.models import CareEpisode, CarePeriod, CareReview
 from hearth.cases.models import StatutoryTask, TaskKind
 from hearth.cases.tasks import task_close, task_open
 from hearth.core import clock
@@ -62,9 +62,18 @@ def _locked_open(period: CarePeriod) -> CarePeriod:
         pk=period.pk)
 
 
+def _began_on(period: CarePeriod) -> dt.date | None:
+    """The day the child became looked after; None when it is not known, because Hearth holds
+    the period from an episode that continued an earlier one (its RNE is not S: a period begun
+    before the records imported, such as a previous 903 return's)."""
+    first = CareEpisode.objects.filter(period=period).order_by("started_on", "pk").values_list(
+        "reason_new_episode", flat=True).first()
+    return period.started_on if first in (None, "S") else None
+
+
 def _check_date(period: CarePeriod, value, *, field: str, what: str) -> None:
     rules.ensure_date(value, today=clock.today(), field=field, what=what,
-                      not_before=period.started_on,
+                      not_before=_began_on(period),
                       before_what="the day the child became looked after")
     _within(period, value, field=field)
 
@@ -216,7 +225,7 @@ def adoption_decision_record(*, period: CarePeriod, decided_on: dt.date, decisio
     has_open = AdoptionDecision.objects.select_for_update().filter(
         child=period.child, reversed_on__isnull=True, adoption_order_on__isnull=True).exists()
     rules.ensure_decision(decided_on=decided_on, today=clock.today(),
-                          period_started_on=period.started_on, has_open_decision=has_open)
+                          period_started_on=_began_on(period), has_open_decision=has_open)
     _within(period, decided_on, field="decided_on")
     decision_maker = _text(decision_maker, field="decision_maker",
                            message="Enter the agency decision maker")
@@ -251,7 +260,7 @@ def adoption_step_record(*, decision: AdoptionDecision, step: str, on: dt.date,
     if step not in rules.ADOPTION_STEPS:
         raise DomainError("Choose a step of the adoption")
     rules.ensure_adoption_step(step, on, facts=_facts(decision), today=clock.today(),
-                               period_started_on=decision.period.started_on)
+                               period_started_on=_began_on(decision.period))
     _within(decision.period, on, field=step)
     fields = [step]
     if step == "matched_on":

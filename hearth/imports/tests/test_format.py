@@ -18,6 +18,7 @@ from hearth.care.codes import (
     ProviderType,
     Provision,
     ReasonEpisodeCeased,
+    ReasonNewEpisode,
     ReasonPlaceChange,
 )
 from hearth.frontdoor.codes import (
@@ -76,6 +77,7 @@ def test_each_event_type_has_the_fields_the_runner_reads(event_type):
     ("care_start", "legal_status", LegalStatus), ("care_start", "category_of_need", CategoryOfNeed),
     ("care_start", "placement_type", PlacementType), ("care_start", "provider_type", ProviderType),
     ("care_start", "provision", Provision), ("care_episode", "legal_status", LegalStatus),
+    ("care_start", "reason_new_episode", ReasonNewEpisode),
     ("care_episode", "placement_type", PlacementType),
     ("care_episode", "reason_place_change", ReasonPlaceChange),
     ("cla_review", "participation", Participation),

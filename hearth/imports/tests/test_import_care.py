@@ -205,3 +205,16 @@ def test_the_care_event_counts_are_printed(personas, on_import_day):
 
     for line in ("care_start", "care_episode", "cla_review", "cla_visit", "placement_sign_off"):
         assert line in output
+
+
+def test_a_period_begun_in_earlier_records_keeps_its_first_episodes_rne(
+        personas, on_import_day, example, skye_events, tmp_path):
+    """A period that began in records not being imported (a previous 903 return's first
+    episode): Hearth holds it from that episode, which keeps its reason for new episode."""
+    skye_events[nth(skye_events, "care_start")]["reason_new_episode"] = "P"
+
+    run_import(write(tmp_path, example))
+
+    first = CareEpisode.objects.filter(period__child__first_name="Skye").order_by(
+        "started_on").first()
+    assert first.reason_new_episode == "P"

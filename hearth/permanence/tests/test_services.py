@@ -6,6 +6,7 @@ import pytest
 
 from hearth.care import services as care
 from hearth.care.models import CarePeriod
+from hearth.care.tests.factories import foster_placement, period_for
 from hearth.cases.models import StatutoryTask, TaskKind
 from hearth.core.errors import DomainError
 from hearth.core.models import AuditEvent
@@ -161,3 +162,24 @@ def test_an_ended_period_takes_only_records_dated_within_it(personas, period):
     # History dated within the period may still be entered.
     services.plan_record(period=period, plan_type="reunification", agreed_on=D(2026, 4, 1),
                          actor=personas.sw_alice)
+
+
+def test_a_period_held_from_a_continuing_episode_takes_earlier_dates(personas, child):
+    """A period imported from a previous return, held from an episode that continued an earlier
+    one (RNE not S): the day the child became looked after is not known, so a decision or a
+    fostering for adoption placement before that episode is taken; after the period's end it
+    is not. A period that began with S refuses dates before it."""
+    sm = personas.sm_sara
+    held = care.care_period_start(child=child, started_on=D(2025, 9, 1), legal_status="C2",
+                                  category_of_need="N1", placement=foster_placement(),
+                                  actor=personas.sw_alice, reason_new_episode="P")
+    decision = services.adoption_decision_record(period=held, decided_on=D(2025, 5, 1),
+                                                 decision_maker="Synthetic ADM", actor=sm)
+    services.adoption_step_record(decision=decision, step="ffa_placed_on", on=D(2025, 6, 1),
+                                  actor=sm)
+    assert AdoptionDecision.objects.get(pk=decision.pk).ffa_placed_on == D(2025, 6, 1)
+    other = personas.child_for(personas.sw_alice, date_of_birth=D(2023, 1, 1))
+    began = period_for(other, personas.sw_alice, started_on=D(2025, 9, 1))
+    with pytest.raises(DomainError, match="on or after the day the child became looked after"):
+        services.adoption_decision_record(period=began, decided_on=D(2025, 5, 1),
+                                          decision_maker="Synthetic ADM", actor=sm)
