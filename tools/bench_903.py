@@ -36,6 +36,8 @@ def main() -> int:
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", DEFAULT_URL))
     parser.add_argument("--year", type=int, default=2025, choices=sorted(RULESETS))
     parser.add_argument("--measure", help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true",
+                        help="print the figures as one JSON object (for tools/bench_returns.py)")
     args = parser.parse_args()
     env = {**os.environ, "DATABASE_URL": args.database_url, "DJANGO_DEBUG": "0"}
     if args.measure:
@@ -51,6 +53,9 @@ def main() -> int:
     ours = run["build_seconds"] + run["validate_seconds"]
     run["api_ratio"] = round(run["api_seconds"] / ours, 2) if ours else None
     run["cli_ratio"] = round(run["cli_seconds"] / ours, 2) if ours else None
+    if args.json:
+        print(json.dumps(run))
+        return 0
     for key, value in run.items():
         print(f"{key:>20}: {value}")
     return 0

@@ -7,8 +7,10 @@ exported file, compare the findings and print the ratio.
 
 By default it measures the `large` authority tools/bench.py leaves on PostgreSQL
 (hearth_bench_large); `--database-url sqlite:///hearth.sqlite3` measures the demo one.
-Writes bench-results/returns.json. Targets (issue 5): build and validate in under 60 s, at
-least 10 times faster than the validator's own run, with identical findings.
+With --with-903 it also runs tools/bench_903.py on the same database and prints the two
+returns together. Writes bench-results/returns.json. Targets (issue 5): the census and the 903
+built and validated in under 60 s in all, at least 10 times faster than the validators' own
+runs, with identical findings.
 """
 
 import argparse
@@ -45,6 +47,9 @@ def main() -> int:
     run["ratio"] = round(run["cli_seconds"] / ours, 1) if ours else None
     run["same_findings"] = run["cli_findings"] == run["findings"]
     print_table(run)
+    if args.with_903:
+        run["ssda903"] = ssda903(args, env)
+        print_both(run)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "returns.json").write_text(json.dumps(
         {"measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -57,9 +62,40 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--database-url", default=os.environ.get("BENCH_RETURNS_URL",
                                                                  DEFAULT_URL))
     parser.add_argument("--year", type=int, default=2025, choices=sorted(RULESETS))
+    parser.add_argument("--with-903", action="store_true",
+                        help="also benchmark the SSDA903 return (tools/bench_903.py) and print "
+                             "the two returns' total")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--xml", help=argparse.SUPPRESS)
     return parser.parse_args()
+
+
+def ssda903(args: argparse.Namespace, env: dict) -> dict:
+    done = subprocess.run(  # noqa: S603 - our own benchmark
+        [sys.executable, str(ROOT / "tools" / "bench_903.py"), "--database-url",
+         args.database_url, "--year", str(args.year), "--json"],
+        cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def print_both(run: dict) -> None:
+    other = run["ssda903"]
+    cin = run["build_seconds"] + run["validate_seconds"]
+    lac = other["build_seconds"] + other["validate_seconds"]
+    theirs = run["cli_seconds"] + other["api_seconds"]
+    print(f"\nSSDA903, {other['children']:,} children (and {other['previous_year_children']:,} "
+          "last year)")
+    print(f"  build (both years' tables) {other['build_seconds']:8.2f} s")
+    print(f"  validate through Hearth    {other['validate_seconds']:8.2f} s (cold "
+          f"{other['validate_cold_seconds']:.2f} s)")
+    print(f"  validator reading our CSVs {other['api_seconds']:8.2f} s; its command line "
+          f"{other['cli_seconds']:.2f} s")
+    print(f"  findings: {other['errors']} errors; the same as the validator's own reading: "
+          f"{'yes' if other['same_findings'] else 'NO'}")
+    print(f"\nCensus and 903 through Hearth: {cin + lac:.2f} s  [target < 60 s: "
+          f"{'ok' if cin + lac < 60 else 'OVER TARGET'}]; the validators' own runs "
+          f"{theirs:.2f} s, {theirs / (cin + lac):.1f}x  [target >= 10x: "
+          f"{'ok' if theirs / (cin + lac) >= 10 else 'UNDER TARGET'}]")
 
 
 def measure(*, year: int, xml_path: Path) -> dict:

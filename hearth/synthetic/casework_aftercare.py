@@ -185,6 +185,9 @@ class AftercarePlanner:
                 return
             day = self._on_clock(due, self.rates.sdq_in_time, early=40, late=60,
                                  after=previous or period.start)
+            # Late, but within the collection year it was due in: a year without an SDQ for a
+            # child looked after all year is a 903 error (rule 186), not lateness.
+            day = min(day, _collection_year_end(due))
             if day > last or not he.sdq_age_applies(date_of_birth=dob, completed_on=day):
                 return
             refused = self.rng.random() < 0.05
@@ -508,3 +511,8 @@ def _moment(day: dt.date) -> dt.datetime:
 
 def _pick(rng: random.Random, weighted: dict[str, float]) -> str:
     return rng.choices(list(weighted), weights=list(weighted.values()))[0]
+
+
+def _collection_year_end(day: dt.date) -> dt.date:
+    """31 March at the end of the DfE collection year (April to March) holding `day`."""
+    return dt.date(day.year + (day.month >= 4), 3, 31)

@@ -49,6 +49,12 @@ class PermanenceResult:
     households: int = 0
 
 
+def _placement_order_or_placed(episodes: list[CareEpisode]) -> dt.date | None:
+    """The day of the child's first placement order (E1) or adoptive placement (A*), if any."""
+    return min((e.started_on for e in episodes
+                if e.legal_status == "E1" or e.placement_type.startswith("A")), default=None)
+
+
 def _pick(rng: random.Random, weights: dict):
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
@@ -163,16 +169,8 @@ class PermanenceBuilder:
                    if period.child.date_of_birth else 10)
             if kind == "adoption" and age >= 5:
                 kind = "long_term_fostering"
-        if 2 in reviews:
-            if rng.random() < PLAN_BY_SECOND_REVIEW:
-                agreed = _between(rng, reviews.get(1, period.started_on), reviews[2])
-            elif rng.random() < 0.5:
-                agreed = _between(rng, min(reviews[2] + DAY, self.today), self.today)
-            else:
-                return
-        elif rng.random() < 0.5:
-            agreed = _between(rng, period.started_on, self.today)
-        else:
+        agreed = self.agreed_on(period, episodes, reviews)
+        if agreed is None:
             return
         self.plan(period, kind, agreed)
         if kind == "adoption":
@@ -185,6 +183,28 @@ class PermanenceBuilder:
             self.stage(period, Stage.MATCHED, on)
         elif rng.random() < 0.4:
             self.stage(period, Stage.FAMILY_FINDING, _between(rng, agreed, self.today))
+
+    def agreed_on(self, period: CarePeriod, episodes: list[CareEpisode],
+                  reviews: dict[int, dt.date]) -> dt.date | None:
+        """When the permanence plan was agreed: mostly by the second review, sometimes later,
+        for some children not yet (None)."""
+        rng = self.rng
+        agreed = None
+        if 2 in reviews:
+            if rng.random() < PLAN_BY_SECOND_REVIEW:
+                agreed = _between(rng, reviews.get(1, period.started_on), reviews[2])
+            elif rng.random() < 0.5:
+                agreed = _between(rng, min(reviews[2] + DAY, self.today), self.today)
+        elif rng.random() < 0.5:
+            agreed = _between(rng, period.started_on, self.today)
+        committed = _placement_order_or_placed(episodes)
+        if committed is not None:
+            # A placement order or an adoptive placement follows the agency decision maker's
+            # decision, so the plan was agreed by then (the 903's rule 553 asks for it).
+            agreed = min(agreed or committed, committed)
+            agreed = _between(rng, period.started_on, agreed) if agreed > period.started_on \
+                else period.started_on
+        return agreed
 
     def adoption_in_progress(self, period: CarePeriod, episodes: list[CareEpisode],
                              agreed: dt.date) -> None:

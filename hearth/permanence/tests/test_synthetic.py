@@ -3,6 +3,7 @@ ended that way, plans by the second review at about the seeds' target, adopters.
 
 
 import pytest
+from django.db.models import Q
 
 from hearth.care.models import CarePeriod, CareReview
 from hearth.permanence.codes import SGO_END_REASON
@@ -35,6 +36,16 @@ def test_permanence_agrees_with_how_care_ended(authority):
         assert SGO_END_REASON[sgo.relationship] == period.end_reason
     assert AdopterHousehold.objects.count() >= 7
     assert PermanencePlan.objects.filter(period__ended_on__isnull=True).exists()
+
+
+def test_every_child_in_care_on_a_placement_order_has_the_adoption_decision(authority):
+    # A placement order (E1) or an adoptive placement follows the agency decision maker's
+    # decision; without it the 903 fails rule 553.
+    committed = CarePeriod.objects.filter(ended_on__isnull=True).filter(
+        Q(episodes__legal_status="E1") | Q(episodes__placement_type__startswith="A")).distinct()
+    assert committed.exists()
+    for period in committed:
+        assert AdoptionDecision.objects.filter(period=period).exists(), period.child.la_child_id
 
 
 def test_plans_by_the_second_review_near_the_target(authority):
