@@ -58,6 +58,9 @@ class Person(models.Model):
         indexes = [
             models.Index(fields=["last_name", "first_name"]),
             models.Index(fields=["date_of_birth"]),
+            # The few restricted records, found without reading every person (hidden_from).
+            models.Index(fields=["id"], condition=models.Q(is_restricted=True),
+                         name="person_restricted_idx"),
         ]
         constraints = [
             models.CheckConstraint(

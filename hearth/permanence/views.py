@@ -264,7 +264,7 @@ def tracker_view(request):
                                         sort=data.get("sort") or "name")
     figures = selectors.tracker_figures(periods)
     shows_children = request.user.has_perm("people.view_child")
-    listed = periods.filter(child__in=Person.objects.visible_to(request.user)) \
+    listed = periods.exclude(child__in=Person.objects.hidden_from(request.user)) \
         if shows_children else periods.none()
     page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = []

@@ -103,6 +103,20 @@ def test_restricting_keeps_the_restricter_on_the_list(personas):
     assert not Person.objects.visible_to(personas.sw_alice).filter(pk=child.pk).exists()
 
 
+def test_hidden_from_is_exactly_what_visible_to_leaves_out(personas):
+    open_child = personas.child_for(personas.sw_alice)
+    restricted = personas.child_for(personas.sw_alice)
+    services.record_restrict(person=restricted, actor=personas.sm_sara, reason="Staff relative")
+    everyone = set(Person.objects.values_list("pk", flat=True))
+    assert {open_child.pk, restricted.pk} <= everyone
+    for user in (personas.sm_sara, personas.sw_alice, personas.analyst_dana):
+        visible = set(Person.objects.visible_to(user).values_list("pk", flat=True))
+        hidden = set(Person.objects.hidden_from(user).values_list("pk", flat=True))
+        assert visible | hidden == everyone and not visible & hidden, user.username
+    assert set(Person.objects.hidden_from(personas.sw_alice).values_list("pk", flat=True)) \
+        == {restricted.pk}
+
+
 def test_two_people_can_be_linked_again_after_their_link_ended():
     mother = services.person_create(system_job="test", is_child=False, first_name="Maya",
                                     last_name="Relinker", sex="F",
