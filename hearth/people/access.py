@@ -3,6 +3,7 @@
 Permissions (accounts/roles.py) say what a role may do at all; these helpers say to which records.
 """
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 
 from hearth.people.models import Person
@@ -27,3 +28,12 @@ def can_change_person(user, person: Person, allocated_team_id: int | None) -> bo
 
 def can_manage_restricted_access(user) -> bool:
     return user.has_perm("people.manage_restricted_access")
+
+
+def about_children_they_may_see(user, *, child_field: str = "child_id"):
+    """A filter for a long list of records about children (periods of care, tasks...): leaves
+    out the records of children `user` may not see. NOT EXISTS over the few restricted
+    records (Person.objects.hidden_from), which the planner estimates well, where
+    `child__in=visible_to(user)` matches every listed child against every person."""
+    return ~Exists(Person.objects.hidden_from(user).filter(pk=OuterRef(child_field)))
+

@@ -120,7 +120,9 @@ class TrackerFigures:
 
 def tracker_figures(periods: QuerySet) -> TrackerFigures:
     """Counts over the tracker's (filtered) periods, restricted children included."""
-    figures = periods.order_by().aggregate(
+    # Only the annotations the counts read: the team's name is a subquery per period.
+    figures = periods.order_by().values(
+        "pk", "plan_type", "second_review_on", "first_agreed_on").aggregate(
         in_care=Count("id"), with_plan=Count("id", filter=Q(plan_type__isnull=False)),
         reached=Count("id", filter=Q(second_review_on__isnull=False)),
         on_time=Count("id", filter=Q(second_review_on__isnull=False,

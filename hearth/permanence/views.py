@@ -14,6 +14,7 @@ from hearth.core.forms import save_or_show
 from hearth.core.paging import query_params
 from hearth.core.permissions import requires
 from hearth.people import services as people_services
+from hearth.people.access import about_children_they_may_see
 from hearth.people.models import Person
 from hearth.people.record_views import record_context
 from hearth.permanence import selectors, services
@@ -264,7 +265,7 @@ def tracker_view(request):
                                         sort=data.get("sort") or "name")
     figures = selectors.tracker_figures(periods)
     shows_children = request.user.has_perm("people.view_child")
-    listed = periods.exclude(child__in=Person.objects.hidden_from(request.user)) \
+    listed = periods.filter(about_children_they_may_see(request.user)) \
         if shows_children else periods.none()
     page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = []
