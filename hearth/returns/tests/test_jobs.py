@@ -126,6 +126,17 @@ def test_a_get_of_the_build_address_asks_before_building(client, personas, autho
     assert not ReturnJob.objects.exists()
 
 
+@pytest.mark.parametrize("route", ["returns:cin_census_build", "returns:ssda903_build"])
+def test_a_year_without_a_return_is_refused_and_nothing_is_queued(client, personas, authority,
+                                                                  route):
+    client.force_login(personas.analyst_dana)
+    response = client.post(reverse(route), {"year": "1999"})
+    body = response.content.decode()
+    assert response.status_code == 200 and "govuk-error-summary" in body
+    assert "<title>Error: " in body and 'href="#id_year"' in body
+    assert not ReturnJob.objects.exists()
+
+
 def test_the_job_page_shows_progress_without_javascript_or_meta_refresh(client, personas):
     job = _job(personas, stage="Validating", unit="rules", done=120, total=380)
     client.force_login(personas.analyst_dana)
