@@ -5,6 +5,9 @@ JavaScript runs, from the JSON status), then open its results or download its fi
 Anyone who may build the returns may open any return's job; for anyone else a job is not found.
 """
 
+import io
+
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,8 +29,6 @@ RETURNS = {
 
 def recent_jobs(request, return_name: str) -> dict:
     """The page's list of recent builds of the return (paged by `jobs_page`)."""
-    from django.core.paginator import Paginator
-
     page = Paginator(selectors.return_jobs(return_name), JOBS_PAGE_SIZE).get_page(
         request.GET.get("jobs_page"))
     params = {k: v for k, v in request.GET.items() if k != "jobs_page"}
@@ -101,7 +102,5 @@ def return_job_download_view(request, job_id):
         raise Http404("The build has not finished")
     data = ReturnJob.objects.values_list("file", flat=True).get(pk=job.pk)
     jobs.return_job_downloaded(job=job, actor=request.user)
-    import io
-
     return FileResponse(io.BytesIO(bytes(data)), as_attachment=True, filename=job.file_name,
                         content_type=job.content_type)

@@ -105,6 +105,14 @@ def _checked(outcome) -> dict:
             "queries": len(outcome.queries)}
 
 
+def _year_label(year: int) -> str:
+    return f"{year}-{str(year + 1)[2:]}"
+
+
+def annex_a_file_name(as_at) -> str:
+    return f"ofsted-annex-a-{as_at.isoformat()}.xlsx"
+
+
 def _build_cin(job: ReturnJob) -> dict:
     validate = services.validator_installed("cin")
     out = io.BytesIO()
@@ -112,7 +120,7 @@ def _build_cin(job: ReturnJob) -> dict:
         start_year=job.year, out=out, actor=job.requested_by, with_tables=validate,
         progress=progress_writer(job.pk, "Building the census", "children"))
     done = {"children": build.children, "file": out.getvalue(), "content_type":
-            "application/xml", "file_name": f"cin-census-{job.year}-{str(job.year + 1)[2:]}.xml"}
+            "application/xml", "file_name": f"cin-census-{_year_label(job.year)}.xml"}
     if validate:
         build, outcome = services.cin_census_validate(
             start_year=job.year, actor=job.requested_by, tables=tables, build=build,
@@ -135,7 +143,7 @@ def _build_903(job: ReturnJob) -> dict:
             archive.writestr(name, data)
     done = {"children": build.children, "file": out.getvalue(),
             "content_type": "application/zip",
-            "file_name": f"ssda903-{job.year}-{str(job.year + 1)[2:]}.zip"}
+            "file_name": f"ssda903-{_year_label(job.year)}.zip"}
     if validate:
         build, outcome = services.ssda903_validate(
             start_year=job.year, actor=job.requested_by, build=build,
@@ -152,7 +160,7 @@ def _build_annex_a(job: ReturnJob) -> dict:
         as_at=job.as_at, out=out, actor=job.requested_by,
         progress=progress_writer(job.pk, "Building the lists", "lists"))
     return {"file": out.getvalue(), "content_type": XLSX,
-            "file_name": f"ofsted-annex-a-{job.as_at.isoformat()}.xlsx",
+            "file_name": annex_a_file_name(job.as_at),
             "figures": {"rows": {str(n): c for n, c in build.counts.items()},
                         "total": sum(build.counts.values())}}
 

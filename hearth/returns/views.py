@@ -23,7 +23,6 @@ from hearth.returns.job_views import recent_jobs
 from hearth.returns.models import ReturnJob
 
 PAGE_SIZE = 50
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _finished_job(request, return_name: str, year: int) -> ReturnJob | None:
@@ -88,10 +87,6 @@ def cin_census_view(request):
     return render(request, "returns/cin_census.html", context)
 
 
-def _annex_a_name(as_at) -> str:
-    return f"ofsted-annex-a-{as_at.isoformat()}.xlsx"
-
-
 @requires("returns.export_returns")
 def annex_a_view(request):
     """Choose the as-at date, see each list's window and row count, download the workbook."""
@@ -122,8 +117,10 @@ def annex_a_download_view(request, as_at: str):
         return render(request, "returns/annex_a.html",
                       {"form": AnnexAForm(), "not_ready": str(error)}, status=409)
     out.seek(0)
-    return FileResponse(out, as_attachment=True, filename=_annex_a_name(day),
-                        content_type=XLSX)
+    return FileResponse(out, as_attachment=True, filename=jobs.annex_a_file_name(day),
+                        content_type=jobs.XLSX)
+
+
 # ---- The SSDA903 children looked after return ---------------------------------------------------
 
 

@@ -103,14 +103,22 @@ class Defaults:
     workers_file: str = ""
 
 
+def _text_of(path: Path) -> tuple[str, CsvProblem | None]:
+    """The file's text (UTF-8, with or without a byte order mark), or why it cannot be read."""
+    try:
+        return path.read_bytes().decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        return "", CsvProblem(path.name, None, f"the file is not UTF-8 text ({error.reason})")
+    except OSError as error:
+        return "", CsvProblem(path.name, None, f"the file cannot be read ({error.strerror})")
+
+
 def read_workers(path: Path) -> tuple[dict[str, tuple[str, int]], list[CsvProblem]]:
     """The --workers file: a CSV with the columns SW_ID and USERNAME, a row a social worker."""
     problems: list[CsvProblem] = []
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        return {}, [CsvProblem(path.name, None, f"the file cannot be read as UTF-8 text "
-                                                f"({error})")]
+    text, unreadable = _text_of(path)
+    if unreadable:
+        return {}, [unreadable]
     rows = y2025_26_import.read_table("workers", path.name, text, problems)
     if text.strip() and {c.strip().upper() for c in text.splitlines()[0].split(",")} != {
             "SW_ID", "USERNAME"}:
@@ -164,11 +172,9 @@ def import_folder(folder: Path, *, defaults: Defaults, start_year: int = 2025,
         return result
     texts = {}
     for name, path in files.items():
-        try:
-            texts[name] = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            result.problems.append(CsvProblem(name, None, f"the file is not UTF-8 text "
-                                                          f"({error.reason})"))
+        texts[name], unreadable = _text_of(path)
+        if unreadable:
+            result.problems.append(unreadable)
     result.notes += [f"{name}: not a CSV file, left alone" for name in skipped]
     if result.problems:
         return result

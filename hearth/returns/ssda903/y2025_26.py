@@ -189,12 +189,6 @@ def _episode(episode, child: str, census: CollectionPeriod) -> dict:
     }
 
 
-def _age_on(born: dt.date | None, day: dt.date) -> int | None:
-    if born is None:
-        return None
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-
-
 def _oc2(facts: ChildFacts, ids: dict, census: CollectionPeriod) -> dict:
     """Outcomes for a child looked after for the whole year.
 
@@ -204,7 +198,7 @@ def _oc2(facts: ChildFacts, ids: dict, census: CollectionPeriod) -> dict:
     Both are recorded in NOTES-ssda903.md as gaps in Hearth's records, not DfE answers.
     """
     oc2 = facts.oc2
-    age = _age_on(facts.person.date_of_birth, census.reference_date)
+    age = age_on(facts.person.date_of_birth, census.reference_date)
     sdq = oc2.sdq
     convicted = any(e.legal_status in CONVICTION_STATUSES or e.reason_ceased
                     in CONVICTION_REASONS for e in facts.episodes)
